@@ -1,0 +1,129 @@
+package org.ctoforum.launcher;
+
+import static org.ctoforum.platform.settings.PortalSetting.BASE_URL;
+import static org.ctoforum.platform.settings.PortalSetting.DATA_DIR;
+import static org.ctoforum.platform.settings.PortalSetting.DB_EMBEDDED_PORT;
+import static org.ctoforum.platform.settings.PortalSetting.DB_PASSWORD;
+import static org.ctoforum.platform.settings.PortalSetting.DB_URL;
+import static org.ctoforum.platform.settings.PortalSetting.DB_USER;
+import static org.ctoforum.platform.settings.PortalSetting.DEMO;
+import static org.ctoforum.platform.settings.PortalSetting.HTTP_PORT;
+
+import fish.payara.micro.PayaraMicro;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ctoforum.platform.settings.PortalSetting;
+
+/**
+ * {@code java -jar cto-forum.jar}: checks the settings, starts the embedded PostgreSQL unless an external one is
+ * configured, then boots Payara Micro with the WAR beside this jar and waits until the portal answers as ready.
+ */
+public final class PortalLauncher {
+
+    private static final Logger LOG = Logger.getLogger(PortalLauncher.class.getName());
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    public static void main(String[] args) throws Exception {
+        Map<PortalSetting, String> settings = resolveSettings();
+        List<String> problems = PortalSetting.problems(settings::get);
+        if (!problems.isEmpty()) {
+            System.err.println("The portal cannot start; fix these settings:");
+            problems.forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+        }
+
+        boolean embedded = settings.get(DB_URL).isBlank();
+        if (embedded) {
+            Path directory = Path.of(settings.get(DATA_DIR)).resolve("postgres");
+            EmbeddedDatabase database =
+                    EmbeddedDatabase.start(directory, Integer.parseInt(settings.get(DB_EMBEDDED_PORT)));
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            settings.put(DB_URL, database.jdbcUrl());
+            settings.put(DB_USER, EmbeddedDatabase.USER);
+            settings.put(DB_PASSWORD, "");
+        }
+        if (settings.get(DEMO).equals("auto")) {
+            settings.put(DEMO, Boolean.toString(embedded));
+        }
+        if (settings.get(BASE_URL).isBlank()) {
+            settings.put(BASE_URL, "http://localhost:" + settings.get(HTTP_PORT));
+        }
+        // The WAR reads the same keys through MicroProfile Config, where system properties win.
+        settings.forEach((setting, value) -> System.setProperty(setting.key(), value));
+
+        Path war = warBesideThisJar();
+        List<String> payaraArgs = new ArrayList<>(List.of(
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", settings.get(HTTP_PORT),
+                "--nohazelcast",
+                "--disablephonehome"));
+        payaraArgs.addAll(List.of(args));
+        LOG.info("Starting Payara Micro with " + war);
+        PayaraMicro.main(payaraArgs.toArray(String[]::new));
+
+        awaitReady(settings.get(HTTP_PORT), settings.get(BASE_URL));
+    }
+
+    private static Map<PortalSetting, String> resolveSettings() {
+        Map<PortalSetting, String> settings = new EnumMap<>(PortalSetting.class);
+        for (PortalSetting setting : PortalSetting.values()) {
+            settings.put(setting, setting.resolve(System::getProperty, System::getenv));
+        }
+        return settings;
+    }
+
+    private static Path warBesideThisJar() throws URISyntaxException {
+        Path jar = Path.of(PortalLauncher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path war = jar.getParent().resolve("ROOT.war");
+        if (!Files.isRegularFile(war)) {
+            System.err.println("The portal cannot start: " + war + " is missing. Run ./mvnw package first.");
+            System.exit(2);
+        }
+        return war;
+    }
+
+    /** Micro says "ready" even when the deployment failed, so ask the portal itself. */
+    private static void awaitReady(String port, String baseUrl) throws InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    System.out.println();
+                    System.out.println("CTO Forum Portal is ready at " + baseUrl);
+                    System.out.println();
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // The port is not open yet.
+            }
+            Thread.sleep(500);
+        }
+        System.err.println("The portal did not become ready within " + READY_TIMEOUT.toMinutes()
+                + " minutes; see the log above for the failed deployment.");
+        System.exit(1);
+    }
+
+    private PortalLauncher() {}
+}

@@ -1,0 +1,46 @@
+package org.ctoforum.membership.boundary;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ctoforum.membership.entity.Account;
+import org.ctoforum.membership.entity.Role;
+
+/** An account as the API and pages show it. {@code roles} are those in effect today; {@code grantedRoles} as set. */
+public record AccountView(
+        long id,
+        String email,
+        String displayName,
+        String district,
+        String jobTitle,
+        Set<String> roles,
+        Set<String> grantedRoles,
+        LocalDate membershipStart,
+        LocalDate membershipExpiry,
+        boolean member,
+        boolean disabled,
+        boolean passwordSet) {
+
+    static AccountView of(Account account, LocalDate today) {
+        Set<Role> effective = account.effectiveRoles(today);
+        return new AccountView(
+                account.getId(),
+                account.getEmail(),
+                account.getDisplayName(),
+                account.getDistrict(),
+                account.getJobTitle(),
+                names(effective),
+                names(account.getRoles()),
+                account.getMembership() == null ? null : account.getMembership().getStart(),
+                account.getMembership() == null ? null : account.getMembership().getExpiry(),
+                effective.contains(Role.MEMBER),
+                account.isDisabled(),
+                account.getPasswordHash() != null);
+    }
+
+    private static Set<String> names(Set<Role> roles) {
+        Set<String> names = new TreeSet<>();
+        roles.forEach(role -> names.add(role.name()));
+        return names;
+    }
+}

@@ -1,0 +1,121 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.logging.Logger;
+import org.ctoforum.membership.control.PasswordHasher;
+import org.ctoforum.membership.control.PasswordPolicy;
+import org.ctoforum.membership.entity.Account;
+import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.settings.Settings;
+
+/** What a person does with their own account: sign up, read and edit the profile, change the password. */
+@Stateless
+public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
+
+    public record SignUpForm(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String displayName,
+            @Size(max = 160) String district,
+            @Size(max = 160) String jobTitle,
+            @NotNull @Size(max = 1024) String password) {}
+
+    public record ProfileForm(
+            @NotBlank @Size(max = 120) String displayName,
+            @Size(max = 160) String district,
+            @Size(max = 160) String jobTitle) {}
+
+    public record PasswordChange(@NotNull String currentPassword, @NotNull @Size(max = 1024) String newPassword) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    final PasswordHasher hasher = new PasswordHasher();
+    final PasswordPolicy policy = new PasswordPolicy();
+
+    /** Self-service sign-up creates a registered non-member; staff grant membership later. */
+    public AccountView signUp(@Valid SignUpForm form) {
+        EmailAddress email = EmailAddress.parse(form.email());
+        if (email == null) {
+            throw ProblemException.badRequest("'" + form.email() + "' is not an email address.");
+        }
+        String weak = policy.problemWith(form.password(), email.value());
+        if (weak != null) {
+            throw ProblemException.badRequest(weak);
+        }
+        if (exists(email)) {
+            throw ProblemException.conflict("An account with this email already exists; sign in or reset its password.");
+        }
+        Account account =
+                new Account(email, form.displayName(), form.district(), form.jobTitle(), OffsetDateTime.now(clock));
+        account.choosePassword(hasher.hash(form.password().toCharArray()));
+        em.persist(account);
+        em.flush();
+        LOG.info(() -> "Account " + account.getId() + " signed up as " + email);
+        return AccountView.of(account, today());
+    }
+
+    public AccountView me() {
+        return AccountView.of(mine(), today());
+    }
+
+    public AccountView updateProfile(@Valid ProfileForm form) {
+        Account account = mine();
+        account.updateProfile(form.displayName(), form.district(), form.jobTitle());
+        return AccountView.of(account, today());
+    }
+
+    public void changePassword(@Valid PasswordChange change) {
+        Account account = mine();
+        if (!hasher.verify(change.currentPassword().toCharArray(), account.getPasswordHash())) {
+            throw ProblemException.badRequest("The current password is wrong.");
+        }
+        String weak = policy.problemWith(change.newPassword(), account.getEmail());
+        if (weak != null) {
+            throw ProblemException.badRequest(weak);
+        }
+        account.choosePassword(hasher.hash(change.newPassword().toCharArray()));
+        LOG.info(() -> "Account " + account.getId() + " changed its password");
+    }
+
+    boolean exists(EmailAddress email) {
+        return !em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email.value())
+                .getResultList()
+                .isEmpty();
+    }
+
+    private Account mine() {
+        Account account = em.find(Account.class, caller.requireAccountId());
+        if (account == null) {
+            throw ProblemException.unauthorized();
+        }
+        return account;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.timeZone()));
+    }
+}

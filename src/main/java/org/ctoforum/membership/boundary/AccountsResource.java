@@ -1,0 +1,56 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.ctoforum.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Self-service: sign up and reset a forgotten password, without being signed in. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Sign-up and password reset")
+public class AccountsResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    PasswordResets resets;
+
+    @POST
+    @Path("accounts")
+    @Operation(summary = "Sign up as a registered non-member: {email, displayName, district, jobTitle, password}")
+    public Response signUp(Accounts.SignUpForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {email, displayName, district, jobTitle, password}.");
+        }
+        return Response.status(Response.Status.CREATED).entity(accounts.signUp(form)).build();
+    }
+
+    @POST
+    @Path("password-resets")
+    @Operation(summary = "Mail a one-time reset link to {email}; answers 202 whether or not the account exists")
+    public Response requestReset(JsonObject body) {
+        resets.request(body == null ? null : body.getString("email", null));
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("password-resets/confirm")
+    @Operation(summary = "Choose a new password with the mailed {token, password}")
+    public Response reset(JsonObject body) {
+        if (body == null) {
+            throw ProblemException.badRequest("Send {token, password}.");
+        }
+        resets.reset(body.getString("token", null), body.getString("password", null));
+        return Response.noContent().build();
+    }
+}

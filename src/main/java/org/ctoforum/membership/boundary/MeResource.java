@@ -1,0 +1,74 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account: profile, password and API tokens. */
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Me", description = "The signed-in caller's own account")
+public class MeResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiTokens tokens;
+
+    @GET
+    @Operation(summary = "The caller's email, display name and roles in effect")
+    public AccountView me() {
+        return accounts.me();
+    }
+
+    @PUT
+    @Operation(summary = "Change display name, district and job title")
+    public AccountView updateProfile(Accounts.ProfileForm form) {
+        return accounts.updateProfile(form);
+    }
+
+    @PUT
+    @Path("password")
+    @Operation(summary = "Change the password, giving the current one")
+    public Response changePassword(Accounts.PasswordChange change) {
+        accounts.changePassword(change);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("tokens")
+    @Operation(summary = "The caller's API tokens, without their secrets")
+    public List<ApiTokens.TokenView> tokens() {
+        return tokens.mine();
+    }
+
+    @POST
+    @Path("tokens")
+    @Operation(summary = "Create an API token; the answer holds the secret, shown only this once")
+    public Response createToken(JsonObject body) {
+        ApiTokens.CreatedToken created = tokens.create(body == null ? null : body.getString("name", null));
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    @Operation(summary = "Revoke one of the caller's tokens")
+    public Response revokeToken(@PathParam("id") long id) {
+        tokens.revoke(id);
+        return Response.noContent().build();
+    }
+}

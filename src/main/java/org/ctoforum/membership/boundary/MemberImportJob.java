@@ -1,0 +1,102 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ctoforum.membership.control.MemberCsv;
+import org.ctoforum.membership.entity.Account;
+import org.ctoforum.membership.entity.MemberImport;
+import org.ctoforum.membership.entity.MemberImportError;
+import org.ctoforum.membership.entity.Membership;
+
+/** Runs an import in the background, one transaction per row, writing progress as it goes. */
+@Stateless
+public class MemberImportJob {
+
+    private static final Logger LOG = Logger.getLogger(MemberImportJob.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MemberImportJob self;
+
+    @Inject
+    Clock clock;
+
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void run(long importId, List<MemberCsv.Row> rows) {
+        for (MemberCsv.Row row : rows) {
+            String error = row.error();
+            if (error == null) {
+                try {
+                    self.importRow(row.member());
+                } catch (RuntimeException e) {
+                    error = "could not be stored: " + rootMessage(e);
+                }
+            }
+            self.recordRow(importId, row.number(), error);
+        }
+        self.finish(importId);
+    }
+
+    /** Creates the member, or updates the one with that email: a renewal list can be imported again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void importRow(MemberCsv.Member member) {
+        Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", member.email().value())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (account == null) {
+            account = new Account(
+                    member.email(), member.displayName(), member.district(), member.jobTitle(), OffsetDateTime.now(clock));
+            em.persist(account);
+        } else {
+            account.updateProfile(member.displayName(), member.district(), member.jobTitle());
+        }
+        // Additive: a list of renewals never takes a role away.
+        var roles = account.getRoles();
+        roles.addAll(member.roles());
+        account.assignRoles(roles);
+        if (member.membershipStart() != null) {
+            account.grantMembership(new Membership(member.membershipStart(), member.membershipExpiry()));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRow(long importId, int rowNumber, String error) {
+        MemberImport memberImport = em.find(MemberImport.class, importId);
+        if (error == null) {
+            memberImport.rowImported();
+        } else {
+            memberImport.rowFailed();
+            em.persist(new MemberImportError(importId, rowNumber, "Row " + rowNumber + ": " + error));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(long importId) {
+        MemberImport memberImport = em.find(MemberImport.class, importId);
+        memberImport.finish(OffsetDateTime.now(clock));
+        LOG.info(() -> "Member import " + importId + " finished: " + memberImport.getImportedRows() + " imported, "
+                + memberImport.getFailedRows() + " failed");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

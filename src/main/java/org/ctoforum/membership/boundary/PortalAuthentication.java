@@ -1,0 +1,177 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.Problems;
+
+/**
+ * The one way in. Pages use a session after the sign-in form; the API takes HTTP Basic or a bearer token on every
+ * call. The API honours the session cookie only for reading (GET and HEAD), so a forged cross-site request cannot
+ * change anything through it.
+ */
+@ApplicationScoped
+public class PortalAuthentication implements HttpAuthenticationMechanism {
+
+    /** The session attribute that holds the signed-in account id. */
+    public static final String SESSION_ACCOUNT = "portal.accountId";
+    /** A request attribute telling the sign-in page how many seconds to wait after too many failures. */
+    public static final String RETRY_AFTER = "portal.signin.retryAfter";
+
+    @Inject
+    SignIn signIn;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String authorization = request.getHeader("Authorization");
+        if (api && authorization != null) {
+            return fromHeader(authorization, request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
+            return fromForm(password, request, context);
+        }
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")
+                && (!api || isSafe(request.getMethod()))) {
+            Optional<Identity> identity = fromSession(request);
+            if (identity.isPresent()) {
+                return notify(context, identity.get());
+            }
+        }
+        if (context.isProtected()) {
+            if (api) {
+                return refuse(response, ProblemException.unauthorized());
+            }
+            String next = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/signin.xhtml?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_ACCOUNT);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus fromHeader(
+            String authorization, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return signIn.withToken(authorization.substring(7).strip())
+                    .map(identity -> notify(context, identity))
+                    .orElseGet(() -> refuse(response, new ProblemException(
+                            401, "Invalid token", "The token is unknown or revoked; create a new one on your profile.")));
+        }
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = decodeBasic(authorization.substring(6).strip());
+            if (pair == null) {
+                return refuse(response, ProblemException.badRequest("The Basic credentials are not valid Base64 of email:password."));
+            }
+            SignIn.Outcome outcome = signIn.withPassword(pair[0], pair[1], request.getRemoteAddr(), "api");
+            if (outcome instanceof SignIn.Accepted accepted) {
+                return notify(context, accepted.identity());
+            }
+            if (outcome instanceof SignIn.Throttled throttled) {
+                return refuse(response, ProblemException.tooManyRequests(
+                        "Too many failed sign-ins; try again later.", throttled.retryAfter().toSeconds()));
+            }
+            return refuse(response, new ProblemException(401, "Sign-in failed", "The email or password is wrong."));
+        }
+        return refuse(response, new ProblemException(
+                401, "Unsupported authorization", "Use HTTP Basic or a Bearer token.", Map.of()));
+    }
+
+    private AuthenticationStatus fromForm(
+            UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context) {
+        SignIn.Outcome outcome = signIn.withPassword(
+                credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr(), "form");
+        if (outcome instanceof SignIn.Accepted accepted) {
+            HttpSession existing = request.getSession(false);
+            if (existing != null) {
+                request.changeSessionId();
+            }
+            request.getSession(true).setAttribute(SESSION_ACCOUNT, accepted.identity().accountId());
+            return notify(context, accepted.identity());
+        }
+        if (outcome instanceof SignIn.Throttled throttled) {
+            request.setAttribute(RETRY_AFTER, throttled.retryAfter().toSeconds());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private Optional<Identity> fromSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId)) {
+            return Optional.empty();
+        }
+        Optional<Identity> identity = signIn.forAccount(accountId);
+        if (identity.isEmpty()) {
+            session.invalidate();
+        }
+        return identity;
+    }
+
+    private static AuthenticationStatus notify(HttpMessageContext context, Identity identity) {
+        return context.notifyContainerAboutLogin(
+                new CredentialValidationResult(String.valueOf(identity.accountId()), Set.copyOf(identity.roles())));
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, ProblemException problem) {
+        try {
+            response.resetBuffer();
+            response.setStatus(problem.status());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            if (problem.status() == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"CTO Forum\", Bearer");
+            }
+            Object retryAfter = problem.extensions().get("retryAfter");
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", retryAfter.toString());
+            }
+            response.getWriter()
+                    .write(Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; there is nobody to tell.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static String[] decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+}

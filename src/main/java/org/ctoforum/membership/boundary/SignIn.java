@@ -1,0 +1,121 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ctoforum.membership.control.PasswordHasher;
+import org.ctoforum.membership.control.Secrets;
+import org.ctoforum.membership.control.SignInThrottle;
+import org.ctoforum.membership.entity.Account;
+import org.ctoforum.membership.entity.ApiToken;
+import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.membership.entity.SignInAttempt;
+import org.ctoforum.platform.settings.Settings;
+
+/**
+ * Checks who a caller is: by password (throttled, every attempt recorded and logged), by API token, or by the
+ * account id kept in the session, which is looked up afresh so that a disabled account or an expired membership
+ * takes effect at once.
+ */
+@Stateless
+public class SignIn {
+
+    private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
+
+    public sealed interface Outcome {}
+
+    public record Accepted(Identity identity) implements Outcome {}
+
+    /** Wrong email or password; deliberately not saying which. */
+    public record Refused() implements Outcome {}
+
+    public record Throttled(Duration retryAfter) implements Outcome {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    final PasswordHasher hasher = new PasswordHasher();
+
+    public Outcome withPassword(String typedEmail, String password, String address, String channel) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        EmailAddress email = EmailAddress.parse(typedEmail);
+        String key = email != null ? email.value() : truncate(String.valueOf(typedEmail).toLowerCase(Locale.ROOT));
+        Optional<Duration> wait = throttle.waitBefore(key, address, now);
+        if (wait.isPresent()) {
+            record(key, address, channel, SignInAttempt.Outcome.THROTTLED, now);
+            return new Throttled(wait.get());
+        }
+        Account account = email == null ? null : find(email);
+        boolean passwordMatches =
+                hasher.verify(password.toCharArray(), account == null ? null : account.getPasswordHash());
+        if (!passwordMatches || !account.canSignIn()) {
+            record(key, address, channel, SignInAttempt.Outcome.FAILURE, now);
+            return new Refused();
+        }
+        if (hasher.needsRehash(account.getPasswordHash())) {
+            account.choosePassword(hasher.hash(password.toCharArray()));
+        }
+        record(key, address, channel, SignInAttempt.Outcome.SUCCESS, now);
+        return new Accepted(Identity.of(account, account.effectiveRoles(today())));
+    }
+
+    public Optional<Identity> withToken(String token) {
+        var found = em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
+                .setParameter("hash", Secrets.sha256(token))
+                .getResultList();
+        if (found.isEmpty() || !found.get(0).active()) {
+            LOG.info("API token refused");
+            return Optional.empty();
+        }
+        ApiToken apiToken = found.get(0);
+        apiToken.used(OffsetDateTime.now(clock));
+        return forAccount(apiToken.getAccountId());
+    }
+
+    /** The identity of a signed-in session's account, or empty when the account may no longer sign in. */
+    public Optional<Identity> forAccount(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || account.isDisabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(Identity.of(account, account.effectiveRoles(today())));
+    }
+
+    private Account find(EmailAddress email) {
+        return em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email.value())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void record(String email, String address, String channel, SignInAttempt.Outcome outcome, OffsetDateTime now) {
+        em.persist(new SignInAttempt(email, truncate(address), channel, outcome, now));
+        LOG.info(() -> "Sign-in " + outcome + " for " + email + " from " + address + " via " + channel);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.timeZone()));
+    }
+
+    private static String truncate(String value) {
+        return value.length() > 64 ? value.substring(0, 64) : value;
+    }
+}

@@ -1,0 +1,185 @@
+package org.ctoforum.membership.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A person with a sign-in. Without roles it is a registered non-member; staff grant membership and roles. The roles
+ * that count are {@link #effectiveRoles}: an expired membership does not make a MEMBER.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where a.email = :email")
+public class Account {
+
+    public static final String BY_EMAIL = "Account.byEmail";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    private String district;
+
+    @Column(name = "job_title")
+    private String jobTitle;
+
+    /** Null until the person chooses a password (imported accounts set theirs through a reset link). */
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role", nullable = false)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Embedded
+    private Membership membership;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected Account() {}
+
+    public Account(EmailAddress email, String displayName, String district, String jobTitle, OffsetDateTime now) {
+        this.email = email.value();
+        this.createdAt = now;
+        updateProfile(displayName, district, jobTitle);
+    }
+
+    public void updateProfile(String displayName, String district, String jobTitle) {
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("A display name is required");
+        }
+        this.displayName = displayName.strip();
+        this.district = blankToNull(district);
+        this.jobTitle = blankToNull(jobTitle);
+    }
+
+    public void choosePassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    /** Makes the account a member for the period; MEMBER is granted with it. */
+    public void grantMembership(Membership period) {
+        this.membership = period;
+        roles.add(Role.MEMBER);
+    }
+
+    public void endMembership() {
+        this.membership = null;
+        roles.remove(Role.MEMBER);
+    }
+
+    /** Sets the staff-granted roles; MEMBER follows the membership and is not set here. */
+    public void assignRoles(Set<Role> granted) {
+        boolean member = roles.contains(Role.MEMBER);
+        roles.clear();
+        roles.addAll(granted);
+        roles.remove(Role.MEMBER);
+        if (member) {
+            roles.add(Role.MEMBER);
+        }
+    }
+
+    public Set<Role> effectiveRoles(LocalDate today) {
+        if (disabled) {
+            return EnumSet.noneOf(Role.class);
+        }
+        Set<Role> effective = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        if (membership == null || !membership.activeOn(today)) {
+            effective.remove(Role.MEMBER);
+        }
+        return effective;
+    }
+
+    public boolean isMemberOn(LocalDate today) {
+        return effectiveRoles(today).contains(Role.MEMBER);
+    }
+
+    public void disable() {
+        this.disabled = true;
+    }
+
+    public void enable() {
+        this.disabled = false;
+    }
+
+    public boolean canSignIn() {
+        return !disabled && passwordHash != null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    /** The roles as granted, before the membership period is applied. */
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public Membership getMembership() {
+        return membership;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,57 @@
+package org.ctoforum.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+import org.ctoforum.platform.problem.ProblemException;
+
+/**
+ * Who is calling. The caller principal's name is the account id, set at sign-in; roles are the account's effective
+ * roles, so an expired membership is not a MEMBER.
+ */
+@ApplicationScoped
+public class Caller {
+
+    @Inject
+    SecurityContext security;
+
+    public Optional<Long> accountId() {
+        Principal principal = security.getCallerPrincipal();
+        if (principal == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.valueOf(principal.getName()));
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    /** The account id, or a 401 problem for an anonymous caller. */
+    public long requireAccountId() {
+        return accountId().orElseThrow(ProblemException::unauthorized);
+    }
+
+    public boolean signedIn() {
+        return accountId().isPresent();
+    }
+
+    public boolean is(String role) {
+        return security.isCallerInRole(role);
+    }
+
+    public boolean staff() {
+        return is(Roles.STAFF);
+    }
+
+    /** Requires a role, answering 401 to the anonymous and 403 to the rest. */
+    public long require(String role, String forWhat) {
+        long id = requireAccountId();
+        if (!is(role)) {
+            throw ProblemException.forbidden("Only " + role.toLowerCase() + " accounts may " + forWhat + ".");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,158 @@
+package org.ctoforum.platform.settings;
+
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Every setting of the portal, with its default. The launcher and the WAR both read this one list, so a key or a
+ * default is never spelled twice; {@code config/portal.properties} documents it and a test keeps the two equal.
+ */
+public enum PortalSetting {
+    HTTP_PORT("portal.http.port", "8080", Kind.PORT),
+    DATA_DIR("portal.data.dir", "./data", Kind.PATH),
+    DB_URL("portal.db.url", "", Kind.JDBC_URL),
+    DB_USER("portal.db.user", "portal", Kind.TEXT),
+    DB_PASSWORD("portal.db.password", "", Kind.SECRET),
+    DB_EMBEDDED_PORT("portal.db.embedded.port", "54321", Kind.PORT),
+    DEMO("portal.demo", "auto", Kind.AUTO_BOOLEAN),
+    DEMO_PASSWORD("portal.demo.password", "", Kind.SECRET),
+    BASE_URL("portal.base.url", "", Kind.URL),
+    TIME_ZONE("portal.time.zone", "America/New_York", Kind.TIME_ZONE),
+    MAIL_HOST("portal.mail.host", "", Kind.TEXT),
+    MAIL_PORT("portal.mail.port", "25", Kind.PORT),
+    MAIL_USER("portal.mail.user", "", Kind.TEXT),
+    MAIL_PASSWORD("portal.mail.password", "", Kind.SECRET),
+    MAIL_STARTTLS("portal.mail.starttls", "false", Kind.BOOLEAN),
+    MAIL_FROM("portal.mail.from", "CTO Forum <no-reply@ctoforum.local>", Kind.TEXT),
+    SIGNIN_MAX_FAILURES_PER_ACCOUNT("portal.signin.max-failures-per-account", "5", Kind.POSITIVE_INT),
+    SIGNIN_MAX_FAILURES_PER_ADDRESS("portal.signin.max-failures-per-address", "20", Kind.POSITIVE_INT),
+    SIGNIN_WINDOW_MINUTES("portal.signin.window-minutes", "15", Kind.POSITIVE_INT),
+    PASSWORD_RESET_MINUTES("portal.password.reset-minutes", "60", Kind.POSITIVE_INT),
+    IMPORT_MAX_BYTES("portal.import.max-bytes", "10485760", Kind.POSITIVE_INT);
+
+    private final String key;
+    private final String defaultValue;
+    private final Kind kind;
+
+    PortalSetting(String key, String defaultValue, Kind kind) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable that overrides the key, by MicroProfile Config's mapping rule. */
+    public String environmentVariable() {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean secret() {
+        return kind == Kind.SECRET;
+    }
+
+    /** Checks a value; answers why it is wrong, or null when it is fine. */
+    public String problemWith(String value) {
+        if (value == null || value.isBlank()) {
+            return kind.blankAllowed ? null : "must not be empty";
+        }
+        return kind.check.apply(value.strip());
+    }
+
+    /** The value from system properties, then the environment, then the default. */
+    public String resolve(Function<String, String> systemProperties, Function<String, String> environment) {
+        String value = systemProperties.apply(key);
+        if (value == null) {
+            value = environment.apply(environmentVariable());
+        }
+        return value == null ? defaultValue : value.strip();
+    }
+
+    /** Every setting whose value is wrong, as one message each naming the setting. */
+    public static List<String> problems(Function<PortalSetting, String> values) {
+        List<String> problems = new ArrayList<>();
+        for (PortalSetting setting : values()) {
+            String value = values.apply(setting);
+            String problem = setting.problemWith(value);
+            if (problem != null) {
+                String shown = setting.secret() ? "(secret)" : "'" + value + "'";
+                problems.add(setting.environmentVariable() + " (" + setting.key + ") = " + shown + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
+    private enum Kind {
+        TEXT(true, value -> null),
+        SECRET(true, value -> null),
+        PATH(false, Kind::checkPath),
+        PORT(false, value -> checkInt(value, 1, 65535, "a port number from 1 to 65535")),
+        POSITIVE_INT(false, value -> checkInt(value, 1, Integer.MAX_VALUE, "a whole number above 0")),
+        BOOLEAN(false, value -> isBoolean(value) ? null : "must be true or false"),
+        AUTO_BOOLEAN(false, value -> isBoolean(value) || value.equals("auto") ? null : "must be true, false or auto"),
+        URL(true, value -> checkUri(value, v -> v.startsWith("http://") || v.startsWith("https://"), "an http(s) URL")),
+        JDBC_URL(true, value -> value.startsWith("jdbc:postgresql:") ? null : "must start with jdbc:postgresql:"),
+        TIME_ZONE(false, Kind::checkZone);
+
+        private final boolean blankAllowed;
+        private final Function<String, String> check;
+
+        Kind(boolean blankAllowed, Function<String, String> check) {
+            this.blankAllowed = blankAllowed;
+            this.check = check;
+        }
+
+        private static boolean isBoolean(String value) {
+            return value.equals("true") || value.equals("false");
+        }
+
+        private static String checkInt(String value, int min, int max, String expected) {
+            try {
+                int number = Integer.parseInt(value);
+                return number >= min && number <= max ? null : "must be " + expected;
+            } catch (NumberFormatException e) {
+                return "must be " + expected;
+            }
+        }
+
+        private static String checkPath(String value) {
+            try {
+                Path.of(value);
+                return null;
+            } catch (InvalidPathException e) {
+                return "is not a valid path: " + e.getReason();
+            }
+        }
+
+        private static String checkUri(String value, Predicate<String> scheme, String expected) {
+            try {
+                URI uri = new URI(value);
+                return scheme.test(value) && uri.getHost() != null ? null : "must be " + expected;
+            } catch (Exception e) {
+                return "must be " + expected;
+            }
+        }
+
+        private static String checkZone(String value) {
+            try {
+                ZoneId.of(value);
+                return null;
+            } catch (Exception e) {
+                return "is not a time zone id such as America/New_York";
+            }
+        }
+    }
+}
