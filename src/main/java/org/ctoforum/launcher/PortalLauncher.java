@@ -115,13 +115,16 @@ public final class PortalLauncher {
                     System.out.println();
                     return;
                 }
+                if (response.statusCode() == 404) {
+                    // Payara has finished deploying, and no application answers: the deployment failed.
+                    break;
+                }
             } catch (java.io.IOException notYet) {
                 // The port is not open yet.
             }
             Thread.sleep(500);
         }
-        System.err.println("The portal did not become ready within " + READY_TIMEOUT.toMinutes()
-                + " minutes; see the log above for the failed deployment.");
+        System.err.println("The portal did not become ready; see the log above for the failed deployment.");
         System.exit(1);
     }
 

@@ -4,10 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +12,7 @@ import org.ctoforum.membership.control.PasswordHasher;
 import org.ctoforum.membership.control.PasswordPolicy;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.settings.Settings;
@@ -26,19 +23,30 @@ public class Accounts {
 
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
 
-    public record SignUpForm(
-            @NotBlank @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String displayName,
-            @Size(max = 160) String district,
-            @Size(max = 160) String jobTitle,
-            @NotNull @Size(max = 1024) String password) {}
+    public record SignUpForm(String email, String displayName, String district, String jobTitle, String password) {
+        void check() {
+            Fields.required(email, "email", 254);
+            Fields.required(displayName, "displayName", 120);
+            Fields.optional(district, "district", 160);
+            Fields.optional(jobTitle, "jobTitle", 160);
+            Fields.required(password, "password", 1024);
+        }
+    }
 
-    public record ProfileForm(
-            @NotBlank @Size(max = 120) String displayName,
-            @Size(max = 160) String district,
-            @Size(max = 160) String jobTitle) {}
+    public record ProfileForm(String displayName, String district, String jobTitle) {
+        void check() {
+            Fields.required(displayName, "displayName", 120);
+            Fields.optional(district, "district", 160);
+            Fields.optional(jobTitle, "jobTitle", 160);
+        }
+    }
 
-    public record PasswordChange(@NotNull String currentPassword, @NotNull @Size(max = 1024) String newPassword) {}
+    public record PasswordChange(String currentPassword, String newPassword) {
+        void check() {
+            Fields.required(currentPassword, "currentPassword", 1024);
+            Fields.required(newPassword, "newPassword", 1024);
+        }
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -56,7 +64,8 @@ public class Accounts {
     final PasswordPolicy policy = new PasswordPolicy();
 
     /** Self-service sign-up creates a registered non-member; staff grant membership later. */
-    public AccountView signUp(@Valid SignUpForm form) {
+    public AccountView signUp(SignUpForm form) {
+        form.check();
         EmailAddress email = EmailAddress.parse(form.email());
         if (email == null) {
             throw ProblemException.badRequest("'" + form.email() + "' is not an email address.");
@@ -81,13 +90,15 @@ public class Accounts {
         return AccountView.of(mine(), today());
     }
 
-    public AccountView updateProfile(@Valid ProfileForm form) {
+    public AccountView updateProfile(ProfileForm form) {
+        form.check();
         Account account = mine();
         account.updateProfile(form.displayName(), form.district(), form.jobTitle());
         return AccountView.of(account, today());
     }
 
-    public void changePassword(@Valid PasswordChange change) {
+    public void changePassword(PasswordChange change) {
+        change.check();
         Account account = mine();
         if (!hasher.verify(change.currentPassword().toCharArray(), account.getPasswordHash())) {
             throw ProblemException.badRequest("The current password is wrong.");

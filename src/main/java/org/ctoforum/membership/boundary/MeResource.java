@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.ctoforum.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +39,9 @@ public class MeResource {
     @PUT
     @Operation(summary = "Change display name, district and job title")
     public AccountView updateProfile(Accounts.ProfileForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {displayName, district, jobTitle}.");
+        }
         return accounts.updateProfile(form);
     }
 
@@ -45,6 +49,9 @@ public class MeResource {
     @Path("password")
     @Operation(summary = "Change the password, giving the current one")
     public Response changePassword(Accounts.PasswordChange change) {
+        if (change == null) {
+            throw ProblemException.badRequest("Send {currentPassword, newPassword}.");
+        }
         accounts.changePassword(change);
         return Response.noContent().build();
     }

@@ -1,5 +1,6 @@
 package org.ctoforum.membership.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.ctoforum.platform.settings.Settings;
  * Refuses sign-ins after too many recent failures for one email or from one address. It counts the attempts table
  * in PostgreSQL, so every node of a cluster sees the same count.
  */
+@ApplicationScoped
 public class SignInThrottle {
 
     @PersistenceContext

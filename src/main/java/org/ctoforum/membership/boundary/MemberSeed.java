@@ -1,0 +1,87 @@
+package org.ctoforum.membership.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import org.ctoforum.membership.control.PasswordHasher;
+import org.ctoforum.membership.entity.Account;
+import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.membership.entity.Membership;
+import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.demo.DemoContext;
+import org.ctoforum.platform.demo.DemoSeed;
+
+/**
+ * The demo accounts and members of seeds/members.json. Accounts are added when missing; a demo account whose
+ * password no longer matches a configured demo password gets it again, so PORTAL_DEMO_PASSWORD is always the truth.
+ */
+@Stateless
+public class MemberSeed implements DemoSeed {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    final PasswordHasher hasher = new PasswordHasher();
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public void seed(DemoContext context) {
+        for (JsonObject entry : context.json("members.json").getJsonArray("accounts").getValuesAs(JsonObject.class)) {
+            EmailAddress email = EmailAddress.parse(entry.getString("email"));
+            boolean demo = entry.getBoolean("demo", false);
+            Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                    .setParameter("email", email.value())
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null);
+            if (account == null) {
+                account = create(entry, email);
+                if (demo) {
+                    account.choosePassword(hasher.hash(context.demoPassword().toCharArray()));
+                }
+            } else if (demo && !hasher.verify(context.demoPassword().toCharArray(), account.getPasswordHash())) {
+                account.choosePassword(hasher.hash(context.demoPassword().toCharArray()));
+            }
+            if (demo) {
+                context.announceAccount(String.format(
+                        "%-20s %s", email.value(), account.effectiveRoles(LocalDate.now(clock)).isEmpty()
+                                ? "(registered non-member)"
+                                : account.effectiveRoles(LocalDate.now(clock))));
+            }
+        }
+    }
+
+    private Account create(JsonObject entry, EmailAddress email) {
+        Account account = new Account(
+                email,
+                entry.getString("displayName"),
+                entry.getString("district", null),
+                entry.getString("jobTitle", null),
+                OffsetDateTime.now(clock));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        entry.getJsonArray("roles").getValuesAs(JsonString.class).forEach(role -> roles.add(Role.valueOf(role.getString())));
+        account.assignRoles(roles);
+        if (entry.containsKey("membershipStart")) {
+            account.grantMembership(new Membership(
+                    LocalDate.parse(entry.getString("membershipStart")),
+                    entry.containsKey("membershipExpiry") ? LocalDate.parse(entry.getString("membershipExpiry")) : null));
+        }
+        em.persist(account);
+        return account;
+    }
+}

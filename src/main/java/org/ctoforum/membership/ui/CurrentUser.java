@@ -1,0 +1,50 @@
+package org.ctoforum.membership.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.ctoforum.membership.boundary.Accounts;
+import org.ctoforum.membership.boundary.AccountView;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+
+/** The signed-in person as the page template shows them: name, and which menus apply. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Accounts accounts;
+
+    private AccountView account;
+
+    public boolean isSignedIn() {
+        return caller.signedIn();
+    }
+
+    public boolean isStaff() {
+        return caller.is(Roles.STAFF);
+    }
+
+    public boolean isAdmin() {
+        return caller.is(Roles.ADMIN);
+    }
+
+    public boolean isMember() {
+        return caller.is(Roles.MEMBER);
+    }
+
+    public String getDisplayName() {
+        return account() == null ? "" : account().displayName();
+    }
+
+    public AccountView account() {
+        if (account == null && caller.signedIn()) {
+            account = accounts.me();
+        }
+        return account;
+    }
+}

@@ -1,0 +1,145 @@
+package org.ctoforum.membership.ui;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.ctoforum.membership.boundary.AccountView;
+import org.ctoforum.membership.boundary.Accounts;
+import org.ctoforum.membership.boundary.ApiTokens;
+
+/** The profile page: details, password, and personal API tokens. */
+@Named
+@ViewScoped
+public class ProfilePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiTokens tokens;
+
+    private AccountView account;
+    private String displayName;
+    private String district;
+    private String jobTitle;
+    private String currentPassword;
+    private String newPassword;
+    private String newPasswordAgain;
+    private String tokenName;
+    private String newToken;
+    private List<ApiTokens.TokenView> tokenList;
+
+    @PostConstruct
+    void load() {
+        account = accounts.me();
+        displayName = account.displayName();
+        district = account.district();
+        jobTitle = account.jobTitle();
+        tokenList = tokens.mine();
+    }
+
+    public void saveProfile() {
+        if (Pages.attempt(() -> account = accounts.updateProfile(new Accounts.ProfileForm(displayName, district, jobTitle)))) {
+            Pages.info("Your profile is saved.");
+        }
+    }
+
+    public void changePassword() {
+        if (newPassword == null || !newPassword.equals(newPasswordAgain)) {
+            Pages.error("The two new passwords differ.");
+            return;
+        }
+        if (Pages.attempt(() -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword)))) {
+            Pages.info("Your password is changed.");
+        }
+        currentPassword = newPassword = newPasswordAgain = null;
+    }
+
+    public void createToken() {
+        Pages.attempt(() -> {
+            newToken = tokens.create(tokenName).token();
+            tokenName = null;
+            tokenList = tokens.mine();
+        });
+    }
+
+    public void revokeToken(long id) {
+        if (Pages.attempt(() -> tokens.revoke(id))) {
+            Pages.info("The token is revoked; clients using it are refused from now on.");
+            tokenList = tokens.mine();
+        }
+    }
+
+    public AccountView getAccount() {
+        return account;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public void setDistrict(String district) {
+        this.district = district;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String jobTitle) {
+        this.jobTitle = jobTitle;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getNewPasswordAgain() {
+        return newPasswordAgain;
+    }
+
+    public void setNewPasswordAgain(String newPasswordAgain) {
+        this.newPasswordAgain = newPasswordAgain;
+    }
+
+    public String getTokenName() {
+        return tokenName;
+    }
+
+    public void setTokenName(String tokenName) {
+        this.tokenName = tokenName;
+    }
+
+    public String getNewToken() {
+        return newToken;
+    }
+
+    public List<ApiTokens.TokenView> getTokenList() {
+        return tokenList;
+    }
+}

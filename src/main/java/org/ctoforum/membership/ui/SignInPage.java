@@ -1,0 +1,77 @@
+package org.ctoforum.membership.ui;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.ctoforum.membership.boundary.PortalAuthentication;
+
+/** The sign-in form; the check itself is {@link PortalAuthentication}. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+    @Inject
+    SecurityContext security;
+
+    private String email;
+    private String password;
+    private String next;
+
+    public void signIn() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = security.authenticate(
+                request,
+                (HttpServletResponse) external.getResponse(),
+                withParams()
+                        .credential(new UsernamePasswordCredential(email == null ? "" : email, password == null ? "" : password))
+                        .newAuthentication(true));
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + Pages.safeLocalPath(next));
+            faces.responseComplete();
+            return;
+        }
+        Object retryAfter = request.getAttribute(PortalAuthentication.RETRY_AFTER);
+        if (retryAfter != null) {
+            long minutes = Math.max(1, ((Long) retryAfter + 59) / 60);
+            Pages.error("Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
+        } else {
+            Pages.error("The email or password is wrong.");
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}

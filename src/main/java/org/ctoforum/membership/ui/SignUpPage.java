@@ -1,0 +1,88 @@
+package org.ctoforum.membership.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.ctoforum.membership.boundary.Accounts;
+
+/** Self-service sign-up. The new account is a registered non-member until staff grant membership. */
+@Named
+@RequestScoped
+public class SignUpPage {
+
+    @Inject
+    Accounts accounts;
+
+    private String email;
+    private String displayName;
+    private String district;
+    private String jobTitle;
+    private String password;
+    private String passwordAgain;
+
+    public void signUp() throws IOException {
+        if (password == null || !password.equals(passwordAgain)) {
+            Pages.error("The two passwords differ.");
+            return;
+        }
+        boolean created = Pages.attempt(() ->
+                accounts.signUp(new Accounts.SignUpForm(email, displayName, district, jobTitle, password)));
+        if (created) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.getFlash().setKeepMessages(true);
+            Pages.info("Welcome! Your account is ready; sign in to continue.");
+            external.redirect(external.getRequestContextPath() + "/signin.xhtml");
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public void setDistrict(String district) {
+        this.district = district;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String jobTitle) {
+        this.jobTitle = jobTitle;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordAgain() {
+        return passwordAgain;
+    }
+
+    public void setPasswordAgain(String passwordAgain) {
+        this.passwordAgain = passwordAgain;
+    }
+}

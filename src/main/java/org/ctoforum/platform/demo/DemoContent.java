@@ -1,0 +1,70 @@
+package org.ctoforum.platform.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.logging.Logger;
+import org.ctoforum.platform.settings.PortalSetting;
+import org.ctoforum.platform.settings.Settings;
+
+/**
+ * In demo mode, loads the demo content from seeds/ at start and prints the portal's address and the demo accounts.
+ * Off by default with an external database, so production never gets demo passwords.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoContent {
+
+    private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Instance<DemoSeed> seeds;
+
+    @PostConstruct
+    void load() {
+        if (!settings.demo()) {
+            LOG.info("Demo mode is off: no demo content or accounts");
+            return;
+        }
+        String configured = settings.text(PortalSetting.DEMO_PASSWORD);
+        String password = configured.isEmpty() ? randomPassword() : configured;
+        DemoContext context = new DemoContext(password);
+        seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
+            long started = System.nanoTime();
+            seed.seed(context);
+            LOG.info(() -> "Demo content: " + seed.getClass().getSimpleName().replaceAll("\\$.*", "") + " done in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        });
+        StringBuilder banner = new StringBuilder("\n\n  CTO Forum Portal (demo mode) at ")
+                .append(settings.baseUrl())
+                .append("\n  Demo accounts:\n");
+        context.demoAccounts().forEach(account -> banner.append("    ").append(account).append('\n'));
+        banner.append(configured.isEmpty()
+                ? "  Password of new demo accounts: " + password
+                        + "\n  (accounts made at an earlier start keep theirs; set PORTAL_DEMO_PASSWORD to choose one)\n"
+                : "  Password: the value of PORTAL_DEMO_PASSWORD\n");
+        LOG.info(banner::toString);
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}
