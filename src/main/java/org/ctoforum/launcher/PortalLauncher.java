@@ -64,9 +64,12 @@ public final class PortalLauncher {
 
         Path war = warBesideThisJar();
         List<String> payaraArgs = new ArrayList<>(List.of(
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", settings.get(HTTP_PORT),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                settings.get(HTTP_PORT),
                 "--nohazelcast",
                 "--disablephonehome"));
         payaraArgs.addAll(List.of(args));

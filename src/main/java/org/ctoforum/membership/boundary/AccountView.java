@@ -38,6 +38,11 @@ public record AccountView(
                 account.getPasswordHash() != null);
     }
 
+    /** The roles in effect, for a table cell. */
+    public String rolesText() {
+        return String.join(", ", roles);
+    }
+
     private static Set<String> names(Set<Role> roles) {
         Set<String> names = new TreeSet<>();
         roles.forEach(role -> names.add(role.name()));

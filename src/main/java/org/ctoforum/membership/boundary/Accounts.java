@@ -75,7 +75,8 @@ public class Accounts {
             throw ProblemException.badRequest(weak);
         }
         if (exists(email)) {
-            throw ProblemException.conflict("An account with this email already exists; sign in or reset its password.");
+            throw ProblemException.conflict(
+                    "An account with this email already exists; sign in or reset its password.");
         }
         Account account =
                 new Account(email, form.displayName(), form.district(), form.jobTitle(), OffsetDateTime.now(clock));

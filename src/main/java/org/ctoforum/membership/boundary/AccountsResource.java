@@ -32,7 +32,9 @@ public class AccountsResource {
         if (form == null) {
             throw ProblemException.badRequest("Send {email, displayName, district, jobTitle, password}.");
         }
-        return Response.status(Response.Status.CREATED).entity(accounts.signUp(form)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(accounts.signUp(form))
+                .build();
     }
 
     @POST

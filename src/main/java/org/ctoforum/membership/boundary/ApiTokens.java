@@ -53,7 +53,8 @@ public class ApiTokens {
             throw ProblemException.badRequest("Give the token a name of 1 to 80 characters, such as 'laptop'.");
         }
         long active = em.createQuery(
-                        "select count(t) from ApiToken t where t.accountId = :owner and t.revokedAt is null", Long.class)
+                        "select count(t) from ApiToken t where t.accountId = :owner and t.revokedAt is null",
+                        Long.class)
                 .setParameter("owner", owner)
                 .getSingleResult();
         if (active >= MAX_ACTIVE) {
@@ -69,7 +70,8 @@ public class ApiTokens {
     }
 
     public List<TokenView> mine() {
-        return em.createQuery("select t from ApiToken t where t.accountId = :owner order by t.createdAt desc", ApiToken.class)
+        return em.createQuery(
+                        "select t from ApiToken t where t.accountId = :owner order by t.createdAt desc", ApiToken.class)
                 .setParameter("owner", caller.requireAccountId())
                 .getResultStream()
                 .map(TokenView::of)

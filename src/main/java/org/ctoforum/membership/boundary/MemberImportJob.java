@@ -59,7 +59,11 @@ public class MemberImportJob {
                 .orElse(null);
         if (account == null) {
             account = new Account(
-                    member.email(), member.displayName(), member.district(), member.jobTitle(), OffsetDateTime.now(clock));
+                    member.email(),
+                    member.displayName(),
+                    member.district(),
+                    member.jobTitle(),
+                    OffsetDateTime.now(clock));
             em.persist(account);
         } else {
             account.updateProfile(member.displayName(), member.district(), member.jobTitle());
@@ -80,7 +84,7 @@ public class MemberImportJob {
             memberImport.rowImported();
         } else {
             memberImport.rowFailed();
-            em.persist(new MemberImportError(importId, rowNumber, "Row " + rowNumber + ": " + error));
+            em.persist(new MemberImportError(importId, rowNumber, error));
         }
     }
 

@@ -92,7 +92,8 @@ public class MemberImports {
 
     private static MemberCsv.Row withoutPrivilegedRoles(MemberCsv.Row row) {
         if (row.member() != null
-                && (row.member().roles().contains(Role.ADMIN) || row.member().roles().contains(Role.STAFF))) {
+                && (row.member().roles().contains(Role.ADMIN)
+                        || row.member().roles().contains(Role.STAFF))) {
             return new MemberCsv.Row(row.number(), null, "only an admin may import ADMIN or STAFF roles");
         }
         return row;

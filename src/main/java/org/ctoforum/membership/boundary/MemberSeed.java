@@ -41,7 +41,8 @@ public class MemberSeed implements DemoSeed {
 
     @Override
     public void seed(DemoContext context) {
-        for (JsonObject entry : context.json("members.json").getJsonArray("accounts").getValuesAs(JsonObject.class)) {
+        for (JsonObject entry :
+                context.json("members.json").getJsonArray("accounts").getValuesAs(JsonObject.class)) {
             EmailAddress email = EmailAddress.parse(entry.getString("email"));
             boolean demo = entry.getBoolean("demo", false);
             Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
@@ -59,7 +60,9 @@ public class MemberSeed implements DemoSeed {
             }
             if (demo) {
                 context.announceAccount(String.format(
-                        "%-20s %s", email.value(), account.effectiveRoles(LocalDate.now(clock)).isEmpty()
+                        "%-20s %s",
+                        email.value(),
+                        account.effectiveRoles(LocalDate.now(clock)).isEmpty()
                                 ? "(registered non-member)"
                                 : account.effectiveRoles(LocalDate.now(clock))));
             }
@@ -74,12 +77,16 @@ public class MemberSeed implements DemoSeed {
                 entry.getString("jobTitle", null),
                 OffsetDateTime.now(clock));
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        entry.getJsonArray("roles").getValuesAs(JsonString.class).forEach(role -> roles.add(Role.valueOf(role.getString())));
+        entry.getJsonArray("roles")
+                .getValuesAs(JsonString.class)
+                .forEach(role -> roles.add(Role.valueOf(role.getString())));
         account.assignRoles(roles);
         if (entry.containsKey("membershipStart")) {
             account.grantMembership(new Membership(
                     LocalDate.parse(entry.getString("membershipStart")),
-                    entry.containsKey("membershipExpiry") ? LocalDate.parse(entry.getString("membershipExpiry")) : null));
+                    entry.containsKey("membershipExpiry")
+                            ? LocalDate.parse(entry.getString("membershipExpiry"))
+                            : null));
         }
         em.persist(account);
         return account;

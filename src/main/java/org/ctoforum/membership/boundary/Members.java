@@ -47,7 +47,8 @@ public class Members {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("page starts at 0 and size is 1 to " + MAX_PAGE_SIZE + ".");
         }
-        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT))
+        String pattern = "%"
+                + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT))
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
                         .replace("_", "\\_")
@@ -82,7 +83,9 @@ public class Members {
         if (touchesPrivileged && !caller.is(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only an admin grants or removes the ADMIN and STAFF roles.");
         }
-        if (account.getId() == caller.requireAccountId() && before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+        if (account.getId() == caller.requireAccountId()
+                && before.contains(Role.ADMIN)
+                && !roles.contains(Role.ADMIN)) {
             throw ProblemException.conflict("You cannot remove your own ADMIN role; ask another admin.");
         }
         account.assignRoles(roles);
@@ -122,7 +125,8 @@ public class Members {
         } else {
             account.enable();
         }
-        LOG.info(() -> "Account " + caller.requireAccountId() + (disabled ? " disabled" : " enabled") + " account " + id);
+        LOG.info(() ->
+                "Account " + caller.requireAccountId() + (disabled ? " disabled" : " enabled") + " account " + id);
         return AccountView.of(account, today());
     }
 

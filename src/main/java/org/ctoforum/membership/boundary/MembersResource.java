@@ -113,8 +113,9 @@ public class MembersResource {
     @Path("member-imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import members from a CSV body; answers 202 with the progress to poll")
-    public Response startImport(InputStream csv, @HeaderParam("X-File-Name") String fileName) {
-        byte[] bytes = BoundedBody.read(csv, settings.number(PortalSetting.IMPORT_MAX_BYTES));
+    public Response startImport(
+            InputStream csv, @HeaderParam("Content-Length") Long length, @HeaderParam("X-File-Name") String fileName) {
+        byte[] bytes = BoundedBody.read(csv, length, settings.number(PortalSetting.IMPORT_MAX_BYTES));
         MemberImports.Progress progress = imports.start(bytes, fileName);
         return Response.accepted(progress)
                 .header("Location", "/api/admin/member-imports/" + progress.id())

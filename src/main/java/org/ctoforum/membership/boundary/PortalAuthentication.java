@@ -60,10 +60,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (api) {
                 return refuse(response, ProblemException.unauthorized());
             }
-            String next = request.getRequestURI().substring(request.getContextPath().length())
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return context.redirect(request.getContextPath() + "/signin.xhtml?next="
-                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            String next =
+                    request.getRequestURI().substring(request.getContextPath().length())
+                            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(
+                    request.getContextPath() + "/signin.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }
@@ -78,30 +79,43 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus fromHeader(
-            String authorization, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+            String authorization,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return signIn.withToken(authorization.substring(7).strip())
                     .map(identity -> notify(context, identity))
-                    .orElseGet(() -> refuse(response, new ProblemException(
-                            401, "Invalid token", "The token is unknown or revoked; create a new one on your profile.")));
+                    .orElseGet(() -> refuse(
+                            response,
+                            new ProblemException(
+                                    401,
+                                    "Invalid token",
+                                    "The token is unknown or revoked; create a new one on your profile.")));
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = decodeBasic(authorization.substring(6).strip());
             if (pair == null) {
-                return refuse(response, ProblemException.badRequest("The Basic credentials are not valid Base64 of email:password."));
+                return refuse(
+                        response,
+                        ProblemException.badRequest("The Basic credentials are not valid Base64 of email:password."));
             }
             SignIn.Outcome outcome = signIn.withPassword(pair[0], pair[1], request.getRemoteAddr(), "api");
             if (outcome instanceof SignIn.Accepted accepted) {
                 return notify(context, accepted.identity());
             }
             if (outcome instanceof SignIn.Throttled throttled) {
-                return refuse(response, ProblemException.tooManyRequests(
-                        "Too many failed sign-ins; try again later.", throttled.retryAfter().toSeconds()));
+                return refuse(
+                        response,
+                        ProblemException.tooManyRequests(
+                                "Too many failed sign-ins; try again later.",
+                                throttled.retryAfter().toSeconds()));
             }
             return refuse(response, new ProblemException(401, "Sign-in failed", "The email or password is wrong."));
         }
-        return refuse(response, new ProblemException(
-                401, "Unsupported authorization", "Use HTTP Basic or a Bearer token.", Map.of()));
+        return refuse(
+                response,
+                new ProblemException(401, "Unsupported authorization", "Use HTTP Basic or a Bearer token.", Map.of()));
     }
 
     private AuthenticationStatus fromForm(
@@ -113,7 +127,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (existing != null) {
                 request.changeSessionId();
             }
-            request.getSession(true).setAttribute(SESSION_ACCOUNT, accepted.identity().accountId());
+            request.getSession(true)
+                    .setAttribute(SESSION_ACCOUNT, accepted.identity().accountId());
             return notify(context, accepted.identity());
         }
         if (outcome instanceof SignIn.Throttled throttled) {

@@ -56,7 +56,9 @@ public class SignIn {
     public Outcome withPassword(String typedEmail, String password, String address, String channel) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         EmailAddress email = EmailAddress.parse(typedEmail);
-        String key = email != null ? email.value() : truncate(String.valueOf(typedEmail).toLowerCase(Locale.ROOT));
+        String key = email != null
+                ? email.value()
+                : truncate(String.valueOf(typedEmail).toLowerCase(Locale.ROOT));
         Optional<Duration> wait = throttle.waitBefore(key, address, now);
         if (wait.isPresent()) {
             record(key, address, channel, SignInAttempt.Outcome.THROTTLED, now);
@@ -106,7 +108,8 @@ public class SignIn {
                 .orElse(null);
     }
 
-    private void record(String email, String address, String channel, SignInAttempt.Outcome outcome, OffsetDateTime now) {
+    private void record(
+            String email, String address, String channel, SignInAttempt.Outcome outcome, OffsetDateTime now) {
         em.persist(new SignInAttempt(email, truncate(address), channel, outcome, now));
         LOG.info(() -> "Sign-in " + outcome + " for " + email + " from " + address + " via " + channel);
     }

@@ -23,8 +23,8 @@ import org.ctoforum.membership.entity.Role;
  */
 public final class MemberCsv {
 
-    public static final List<String> COLUMNS = List.of(
-            "email", "display_name", "district", "job_title", "roles", "membership_start", "membership_expiry");
+    public static final List<String> COLUMNS =
+            List.of("email", "display_name", "district", "job_title", "roles", "membership_start", "membership_expiry");
     private static final List<String> REQUIRED = List.of("email", "display_name");
 
     /** One row, read: a member to import, or the reason it cannot be. Row numbers count the header as row 1. */
@@ -109,12 +109,15 @@ public final class MemberCsv {
         } catch (DateTimeParseException e) {
             return new Row(number, null, "a date is not in the form 2026-09-01: '" + e.getParsedString() + "'");
         } catch (IllegalArgumentException e) {
-            return new Row(number, null, "roles may be ADMIN, STAFF, MEMBER or PRESS: '" + field(record, "roles") + "'");
+            return new Row(
+                    number, null, "roles may be ADMIN, STAFF, MEMBER or PRESS: '" + field(record, "roles") + "'");
         }
     }
 
     private static String field(CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+        return record.isMapped(column) && record.isSet(column)
+                ? record.get(column).strip()
+                : "";
     }
 
     private static LocalDate date(String value) {

@@ -35,8 +35,9 @@ public class PasswordPolicy {
         if (COMMON.contains(lower)) {
             return "This password is on a list of commonly used passwords; choose one that is harder to guess.";
         }
-        if (email != null && (lower.equals(email.toLowerCase(Locale.ROOT))
-                || lower.equals(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
+        if (email != null
+                && (lower.equals(email.toLowerCase(Locale.ROOT))
+                        || lower.equals(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
             return "The password must not be your email address.";
         }
         return null;

@@ -30,12 +30,7 @@ public class SignInThrottle {
         Optional<Duration> byEmail = wait(
                 "email", email, since, settings.number(PortalSetting.SIGNIN_MAX_FAILURES_PER_ACCOUNT), window, now);
         Optional<Duration> byAddress = wait(
-                "address",
-                address,
-                since,
-                settings.number(PortalSetting.SIGNIN_MAX_FAILURES_PER_ADDRESS),
-                window,
-                now);
+                "address", address, since, settings.number(PortalSetting.SIGNIN_MAX_FAILURES_PER_ADDRESS), window, now);
         return byEmail.isPresent() ? byEmail : byAddress;
     }
 

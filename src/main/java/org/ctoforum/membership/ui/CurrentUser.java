@@ -3,8 +3,8 @@ package org.ctoforum.membership.ui;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.membership.boundary.AccountView;
+import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
 

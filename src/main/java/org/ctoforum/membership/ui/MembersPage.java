@@ -49,7 +49,8 @@ public class MembersPage implements Serializable {
         }
 
         @Override
-        public List<AccountView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+        public List<AccountView> load(
+                int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             Members.Page page = members.search(query, first / pageSize, pageSize);
             setRowCount((int) page.total());
             return page.items();
@@ -98,7 +99,8 @@ public class MembersPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         Pages.attempt(() -> {
-            importProgress = imports.start(event.getFile().getContent(), event.getFile().getFileName());
+            importProgress =
+                    imports.start(event.getFile().getContent(), event.getFile().getFileName());
             importId = importProgress.id();
         });
     }

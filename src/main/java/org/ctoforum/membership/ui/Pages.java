@@ -12,7 +12,8 @@ final class Pages {
     }
 
     static void error(String summary) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
     }
 
     /** Runs a boundary call, turning a problem into a message on the page; answers whether it succeeded. */
@@ -28,7 +29,11 @@ final class Pages {
 
     /** Only paths on this site: never another host, so a crafted sign-in link cannot send anyone away. */
     static String safeLocalPath(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.contains("\n")) {
             return "/index.xhtml";
         }
         return next;

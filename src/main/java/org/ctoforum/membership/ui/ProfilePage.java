@@ -44,7 +44,8 @@ public class ProfilePage implements Serializable {
     }
 
     public void saveProfile() {
-        if (Pages.attempt(() -> account = accounts.updateProfile(new Accounts.ProfileForm(displayName, district, jobTitle)))) {
+        if (Pages.attempt(
+                () -> account = accounts.updateProfile(new Accounts.ProfileForm(displayName, district, jobTitle)))) {
             Pages.info("Your profile is saved.");
         }
     }

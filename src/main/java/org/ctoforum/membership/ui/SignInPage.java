@@ -35,7 +35,8 @@ public class SignInPage {
                 request,
                 (HttpServletResponse) external.getResponse(),
                 withParams()
-                        .credential(new UsernamePasswordCredential(email == null ? "" : email, password == null ? "" : password))
+                        .credential(new UsernamePasswordCredential(
+                                email == null ? "" : email, password == null ? "" : password))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + Pages.safeLocalPath(next));
@@ -45,7 +46,8 @@ public class SignInPage {
         Object retryAfter = request.getAttribute(PortalAuthentication.RETRY_AFTER);
         if (retryAfter != null) {
             long minutes = Math.max(1, ((Long) retryAfter + 59) / 60);
-            Pages.error("Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
+            Pages.error(
+                    "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
         } else {
             Pages.error("The email or password is wrong.");
         }

@@ -28,8 +28,8 @@ public class SignUpPage {
             Pages.error("The two passwords differ.");
             return;
         }
-        boolean created = Pages.attempt(() ->
-                accounts.signUp(new Accounts.SignUpForm(email, displayName, district, jobTitle, password)));
+        boolean created = Pages.attempt(
+                () -> accounts.signUp(new Accounts.SignUpForm(email, displayName, district, jobTitle, password)));
         if (created) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);

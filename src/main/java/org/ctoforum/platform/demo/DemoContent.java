@@ -50,11 +50,13 @@ public class DemoContent {
         StringBuilder banner = new StringBuilder("\n\n  CTO Forum Portal (demo mode) at ")
                 .append(settings.baseUrl())
                 .append("\n  Demo accounts:\n");
-        context.demoAccounts().forEach(account -> banner.append("    ").append(account).append('\n'));
-        banner.append(configured.isEmpty()
-                ? "  Password of new demo accounts: " + password
-                        + "\n  (accounts made at an earlier start keep theirs; set PORTAL_DEMO_PASSWORD to choose one)\n"
-                : "  Password: the value of PORTAL_DEMO_PASSWORD\n");
+        context.demoAccounts()
+                .forEach(account -> banner.append("    ").append(account).append('\n'));
+        banner.append(
+                configured.isEmpty()
+                        ? "  Password of new demo accounts: " + password
+                                + "\n  (accounts made at an earlier start keep theirs; set PORTAL_DEMO_PASSWORD to choose one)\n"
+                        : "  Password: the value of PORTAL_DEMO_PASSWORD\n");
         LOG.info(banner::toString);
     }
 

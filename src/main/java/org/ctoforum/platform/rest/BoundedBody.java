@@ -9,7 +9,12 @@ import org.ctoforum.platform.problem.ProblemException;
 /** Reads a request body into memory only up to a limit, answering 413 as soon as it is passed. */
 public final class BoundedBody {
 
-    public static byte[] read(InputStream body, int limit) {
+    /** Refuses at once when the declared Content-Length is over the limit, before reading a byte. */
+    public static byte[] read(InputStream body, Long declaredLength, int limit) {
+        if (declaredLength != null && declaredLength > limit) {
+            throw ProblemException.tooLarge(
+                    "The body has " + declaredLength + " bytes; the limit is " + limit + " bytes.");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (body) {

@@ -1,5 +1,6 @@
 package org.ctoforum.platform.rest;
 
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -38,35 +39,40 @@ public final class ProblemMappers {
             if (cause instanceof ConstraintViolationException invalid) {
                 return Problems.response(400, "Invalid input", describe(invalid), Map.of());
             }
-            if (cause instanceof EJBAccessException) {
+            if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
                 return security.getUserPrincipal() == null
                         ? Problems.response(ProblemException.unauthorized())
-                        : Problems.response(403, "Not allowed", "Your account does not have the right for this.", Map.of());
+                        : Problems.response(
+                                403, "Not allowed", "Your account does not have the right for this.", Map.of());
             }
             if (cause instanceof WebApplicationException web) {
                 return fromStatus(web);
             }
             if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-                return Problems.response(400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
+                return Problems.response(
+                        400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
             }
             LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
-            return Problems.response(500, "Internal error", "Something went wrong on our side; it has been logged.", Map.of());
+            return Problems.response(
+                    500, "Internal error", "Something went wrong on our side; it has been logged.", Map.of());
         }
 
         private static Response fromStatus(WebApplicationException web) {
             int status = web.getResponse().getStatus();
-            String detail = switch (status) {
-                case 404 -> "There is no such API path or object.";
-                case 405 -> "This path does not take that method.";
-                case 406 -> "This path answers only in JSON.";
-                case 415 -> "This call takes a different content type; see /openapi.";
-                default -> web.getMessage();
-            };
+            String detail =
+                    switch (status) {
+                        case 404 -> "There is no such API path or object.";
+                        case 405 -> "This path does not take that method.";
+                        case 406 -> "This path answers only in JSON.";
+                        case 415 -> "This call takes a different content type; see /openapi.";
+                        default -> web.getMessage();
+                    };
             String title = Response.Status.fromStatusCode(status) == null
                     ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
             if (web.getCause() instanceof JsonbException || web.getCause() instanceof ProcessingException) {
-                return Problems.response(400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
+                return Problems.response(
+                        400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
             }
             return Problems.response(status, title, detail, Map.of());
         }
@@ -80,7 +86,9 @@ public final class ProblemMappers {
 
         private static Throwable unwrap(Throwable thrown) {
             Throwable current = thrown;
-            while (current instanceof EJBException && current.getCause() != null) {
+            while (current instanceof EJBException
+                    && !(current instanceof AccessLocalException)
+                    && current.getCause() != null) {
                 current = current.getCause();
             }
             return current;

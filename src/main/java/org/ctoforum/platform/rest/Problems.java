@@ -39,7 +39,10 @@ public final class Problems {
             body.add("detail", detail);
         }
         extensions.forEach((name, value) -> body.add(
-                name, value instanceof Number number ? Json.createValue(number.longValue()) : Json.createValue(String.valueOf(value))));
+                name,
+                value instanceof Number number
+                        ? Json.createValue(number.longValue())
+                        : Json.createValue(String.valueOf(value))));
         return body.build().toString();
     }
 

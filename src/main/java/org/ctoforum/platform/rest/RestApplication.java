@@ -14,10 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 @ApplicationPath("api")
 @DeclareRoles({"ADMIN", "STAFF", "MEMBER", "PRESS"})
 @OpenAPIDefinition(
-        info = @Info(
-                title = "CTO Forum Portal API",
-                version = "1",
-                description = "Forums, discussions, reports and search for a K-12 technology leaders' association."),
+        info =
+                @Info(
+                        title = "CTO Forum Portal API",
+                        version = "1",
+                        description =
+                                "Forums, discussions, reports and search for a K-12 technology leaders' association."),
         security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "token")})
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic"),

@@ -57,7 +57,8 @@ public class Settings {
     /** Every setting and its value, secrets masked, for the start-up log. */
     public String describe() {
         return values.entrySet().stream()
-                .map(e -> e.getKey().key() + "=" + (e.getKey().secret() && !e.getValue().isEmpty() ? "****" : e.getValue()))
+                .map(e -> e.getKey().key() + "="
+                        + (e.getKey().secret() && !e.getValue().isEmpty() ? "****" : e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -15,8 +15,7 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
-    static final String PAGE_POLICY =
-            "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    static final String PAGE_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
     @Override

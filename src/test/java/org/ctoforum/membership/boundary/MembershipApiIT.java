@@ -1,0 +1,394 @@
+package org.ctoforum.membership.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.TestServices;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The membership API on a real Payara Micro with a real PostgreSQL, called as an outside client. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MembershipApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Portal.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Portal portal;
+
+    @BeforeEach
+    void connect() {
+        portal = new Portal(base);
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
+    }
+
+    private static Set<String> strings(JsonObject object, String field) {
+        return object.getJsonArray(field).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .collect(Collectors.toSet());
+    }
+
+    private String signUp(String email, String password) {
+        Portal.Answer created = portal.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + email + "\",\"displayName\":\"Test Person\",\"district\":\"Test District\","
+                        + "\"jobTitle\":\"CTO\",\"password\":\"" + password + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        return String.valueOf(created.json().getJsonNumber("id").longValue());
+    }
+
+    @Test
+    void everyDemoAccountSignsInWithItsRoles() {
+        var expected = java.util.Map.of(
+                "admin@demo.local", Set.of("ADMIN", "STAFF", "MEMBER"),
+                "staff@demo.local", Set.of("STAFF", "MEMBER"),
+                "member@demo.local", Set.of("MEMBER"),
+                "member2@demo.local", Set.of("MEMBER"),
+                "press@demo.local", Set.of("PRESS"),
+                "reader@demo.local", Set.<String>of());
+        expected.forEach((email, roles) -> {
+            Portal.Answer me = portal.get("/api/me", email);
+            assertEquals(200, me.status(), email + ": " + me);
+            assertEquals(email, me.json().getString("email"));
+            assertFalse(me.json().getString("displayName").isBlank());
+            assertEquals(roles, strings(me.json(), "roles"), email);
+        });
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountGetTheSameAnswer() {
+        Portal.Answer wrong = portal.get("/api/me", "member@demo.local", "not-the-password");
+        Portal.Answer unknown = portal.get("/api/me", unique("nobody"), "not-the-password");
+        assertEquals(401, wrong.status());
+        assertEquals(wrong.body(), unknown.body());
+        assertTrue(wrong.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(401, portal.get("/api/me").status(), "anonymous");
+    }
+
+    @Test
+    void unknownApiPathIsAProblem404() {
+        Portal.Answer answer = portal.get("/api/no/such/thing");
+        assertEquals(404, answer.status());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(404, answer.json().getInt("status"));
+        assertFalse(answer.body().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void signUpMakesANonMemberAndRefusesDuplicatesAndWeakPasswords() {
+        String email = unique("signup");
+        signUp(email, "a long enough passphrase");
+        Portal.Answer me = portal.get("/api/me", email, "a long enough passphrase");
+        assertEquals(Set.of(), strings(me.json(), "roles"));
+        assertFalse(me.json().getBoolean("member"));
+
+        Portal.Answer duplicate = portal.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + email.toUpperCase()
+                        + "\",\"displayName\":\"Again\",\"password\":\"another passphrase\"}");
+        assertEquals(409, duplicate.status(), duplicate.toString());
+
+        Portal.Answer shortPassword = portal.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + unique("short") + "\",\"displayName\":\"S\",\"password\":\"abc12\"}");
+        assertEquals(400, shortPassword.status());
+        assertTrue(shortPassword.json().getString("detail").contains("at least 8"));
+
+        Portal.Answer common = portal.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + unique("common") + "\",\"displayName\":\"C\",\"password\":\"iloveyou1\"}");
+        assertEquals(400, common.status());
+        assertTrue(common.json().getString("detail").contains("commonly used"));
+
+        Portal.Answer malformed = portal.postJson("/api/accounts", "{\"email\": ");
+        assertEquals(400, malformed.status());
+    }
+
+    @Test
+    void tokensWorkUntilRevokedAndBelongToTheirOwner() {
+        Portal.Answer created = portal.postJson("/api/me/tokens", "{\"name\":\"laptop\"}", "member@demo.local");
+        assertEquals(201, created.status(), created.toString());
+        String token = created.json().getString("token");
+        long id = created.json().getJsonNumber("id").longValue();
+
+        Portal.Answer withToken = portal.send(portal.request("/api/me").header("Authorization", "Bearer " + token));
+        assertEquals("member@demo.local", withToken.json().getString("email"));
+
+        Portal.Answer listed = portal.get("/api/me/tokens", "member@demo.local");
+        assertFalse(listed.body().contains(token), "the secret is shown only once");
+
+        assertEquals(
+                404, portal.delete("/api/me/tokens/" + id, "member2@demo.local").status(), "not theirs");
+        assertEquals(
+                204, portal.delete("/api/me/tokens/" + id, "member@demo.local").status());
+        Portal.Answer revoked = portal.send(portal.request("/api/me").header("Authorization", "Bearer " + token));
+        assertEquals(401, revoked.status());
+    }
+
+    @Test
+    void staffGrantMembershipAndAnExpiredMemberIsANonMember() {
+        String email = unique("grant");
+        String id = signUp(email, "a long enough passphrase");
+
+        assertEquals(
+                403,
+                portal.putJson(
+                                "/api/admin/members/" + id + "/membership",
+                                "{\"start\":\"2020-01-01\"}",
+                                "member@demo.local")
+                        .status());
+        assertEquals(401, portal.get("/api/admin/members").status());
+
+        Portal.Answer expired = portal.putJson(
+                "/api/admin/members/" + id + "/membership",
+                "{\"start\":\"2020-01-01\",\"expiry\":\"2021-01-01\"}",
+                "staff@demo.local");
+        assertEquals(200, expired.status(), expired.toString());
+        assertFalse(expired.json().getBoolean("member"));
+        assertEquals(
+                Set.of(),
+                strings(portal.get("/api/me", email, "a long enough passphrase").json(), "roles"));
+
+        Portal.Answer current = portal.putJson(
+                "/api/admin/members/" + id + "/membership",
+                "{\"start\":\"2020-01-01\",\"expiry\":\"2099-01-01\"}",
+                "staff@demo.local");
+        assertTrue(current.json().getBoolean("member"));
+        assertEquals(
+                Set.of("MEMBER"),
+                strings(portal.get("/api/me", email, "a long enough passphrase").json(), "roles"));
+
+        Portal.Answer backwards = portal.putJson(
+                "/api/admin/members/" + id + "/membership",
+                "{\"start\":\"2026-05-01\",\"expiry\":\"2026-04-01\"}",
+                "staff@demo.local");
+        assertEquals(400, backwards.status());
+
+        Portal.Answer staffGrantsStaff =
+                portal.putJson("/api/admin/members/" + id + "/roles", "{\"roles\":[\"STAFF\"]}", "staff@demo.local");
+        assertEquals(403, staffGrantsStaff.status(), "only admins grant STAFF");
+        Portal.Answer adminGrantsPress =
+                portal.putJson("/api/admin/members/" + id + "/roles", "{\"roles\":[\"PRESS\"]}", "admin@demo.local");
+        assertEquals(Set.of("PRESS", "MEMBER"), strings(adminGrantsPress.json(), "roles"));
+
+        Portal.Answer found = portal.get("/api/admin/members?q=" + email.substring(0, 14), "staff@demo.local");
+        assertEquals(1, found.json().getJsonNumber("total").intValue(), found.toString());
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedAtOnce() {
+        String email = unique("disabled");
+        String id = signUp(email, "a long enough passphrase");
+        assertEquals(
+                200, portal.get("/api/me", email, "a long enough passphrase").status());
+        assertEquals(
+                200,
+                portal.putJson("/api/admin/members/" + id + "/disabled", "{\"disabled\":true}", "staff@demo.local")
+                        .status());
+        assertEquals(
+                401, portal.get("/api/me", email, "a long enough passphrase").status());
+    }
+
+    @Test
+    void csvImportKeepsGoodRowsAndReportsBadOnesRowByRow() throws InterruptedException {
+        String good1 = unique("import1");
+        String good2 = unique("import2");
+        String csv = "email,display_name,district,job_title,roles,membership_start,membership_expiry\n"
+                + good1 + ",Imported One,Lakeview,CTO,,2026-01-01,2099-12-31\n"
+                + "broken-address,Nobody,,,,,\n"
+                + good2 + ",Imported Two,Lakeview,Director,PRESS,,\n"
+                + unique("import3") + ",Imported Three,Lakeview,CTO,STAFF,,\n"
+                + unique("import4") + ",Bad Date,Lakeview,CTO,,2026-02-30,\n";
+        Portal.Answer started = portal.send(Portal.authorized(
+                portal.request("/api/admin/member-imports")
+                        .header("Content-Type", "text/csv")
+                        .header("X-File-Name", "renewals.csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv)),
+                "staff@demo.local"));
+        assertEquals(202, started.status(), started.toString());
+        long id = started.json().getJsonNumber("id").longValue();
+
+        JsonObject progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = portal.get("/api/admin/member-imports/" + id, "staff@demo.local")
+                    .json();
+            if (progress.getString("status").equals("FINISHED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("FINISHED", progress.getString("status"), progress.toString());
+        assertEquals(5, progress.getInt("totalRows"));
+        assertEquals(2, progress.getInt("importedRows"));
+        assertEquals(3, progress.getInt("failedRows"));
+        List<Integer> badRows = progress.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getInt("row"))
+                .toList();
+        assertEquals(List.of(3, 5, 6), badRows, "row numbers count the header as row 1");
+
+        Portal.Answer imported = portal.get("/api/admin/members?q=" + good1, "staff@demo.local");
+        assertTrue(imported.json().getJsonArray("items").getJsonObject(0).getBoolean("member"));
+
+        Portal.Answer noHeader = portal.send(Portal.authorized(
+                portal.request("/api/admin/member-imports")
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")),
+                "staff@demo.local"));
+        assertEquals(400, noHeader.status());
+
+        Portal.Answer tooBig = portal.send(Portal.authorized(
+                portal.request("/api/admin/member-imports")
+                        .header("Content-Type", "text/csv")
+                        .expectContinue(true)
+                        .POST(HttpRequest.BodyPublishers.ofString("email,display_name\n" + "x".repeat(11_000_000))),
+                "staff@demo.local"));
+        assertEquals(413, tooBig.status());
+    }
+
+    @Test
+    void passwordResetWorksThroughTheMailedLinkOnce() throws Exception {
+        String email = unique("reset");
+        signUp(email, "the first passphrase");
+        assertEquals(
+                202,
+                portal.postJson("/api/password-resets", "{\"email\":\"" + email + "\"}")
+                        .status());
+        assertEquals(
+                202,
+                portal.postJson("/api/password-resets", "{\"email\":\"" + unique("ghost") + "\"}")
+                        .status(),
+                "the same answer for an unknown address");
+
+        String token = awaitResetToken(email);
+        assertEquals(
+                400,
+                portal.postJson("/api/password-resets/confirm", "{\"token\":\"" + token + "\",\"password\":\"short\"}")
+                        .status());
+        assertEquals(
+                204,
+                portal.postJson(
+                                "/api/password-resets/confirm",
+                                "{\"token\":\"" + token + "\",\"password\":\"the second passphrase\"}")
+                        .status());
+        assertEquals(200, portal.get("/api/me", email, "the second passphrase").status());
+        assertEquals(401, portal.get("/api/me", email, "the first passphrase").status());
+        assertEquals(
+                400,
+                portal.postJson(
+                                "/api/password-resets/confirm",
+                                "{\"token\":\"" + token + "\",\"password\":\"the third passphrase\"}")
+                        .status(),
+                "used once");
+    }
+
+    private static String awaitResetToken(String email) throws Exception {
+        Pattern link = Pattern.compile("password-reset\\.xhtml\\?token=([A-Za-z0-9_-]+)");
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(email)) {
+                    Matcher matcher = link.matcher(message.getContent().toString());
+                    assertTrue(matcher.find(), "the mail carries the link");
+                    return matcher.group(1);
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No reset mail reached " + email);
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPassword() {
+        String email = unique("change");
+        signUp(email, "the first passphrase");
+        assertEquals(
+                400,
+                portal.putJson(
+                                "/api/me/password",
+                                "{\"currentPassword\":\"wrong one\",\"newPassword\":\"the second passphrase\"}",
+                                email,
+                                "the first passphrase")
+                        .status());
+        assertEquals(
+                204,
+                portal.putJson(
+                                "/api/me/password",
+                                "{\"currentPassword\":\"the first passphrase\",\"newPassword\":\"the second passphrase\"}",
+                                email,
+                                "the first passphrase")
+                        .status());
+        assertEquals(200, portal.get("/api/me", email, "the second passphrase").status());
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreThrottled() {
+        String email = unique("throttle");
+        signUp(email, "the right passphrase");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, portal.get("/api/me", email, "wrong " + i).status());
+        }
+        Portal.Answer throttled = portal.get("/api/me", email, "the right passphrase");
+        assertEquals(429, throttled.status(), "even the right password waits");
+        assertNotNull(throttled.header("Retry-After"));
+    }
+
+    @Test
+    void operationsEndpointsAnswer() {
+        Portal.Answer ready = portal.get("/health/ready");
+        assertEquals(200, ready.status(), ready.toString());
+        assertEquals("UP", ready.json().getString("status"));
+        assertEquals(200, portal.get("/health/live").status());
+        Portal.Answer openapi = portal.get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/me"));
+    }
+
+    @Test
+    void pagesCarrySecurityHeadersAndASafeSessionCookie() {
+        Portal.Answer signin = portal.get("/signin.xhtml");
+        assertEquals(200, signin.status());
+        assertEquals("nosniff", signin.header("X-Content-Type-Options"));
+        assertNotNull(signin.header("Referrer-Policy"));
+        List<String> policies = signin.response().headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'none'")), policies.toString());
+        assertTrue(
+                policies.stream().anyMatch(p -> p.contains("script-src") && !p.contains("unsafe-inline")),
+                policies.toString());
+        String cookie = signin.header("Set-Cookie");
+        assertNotNull(cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
+        Portal.Answer admin = portal.send(portal.request("/admin/members.xhtml").GET());
+        assertEquals(302, admin.status(), "anonymous visitors are sent to sign in");
+        assertTrue(admin.header("Location").contains("/signin.xhtml?next="));
+    }
+}

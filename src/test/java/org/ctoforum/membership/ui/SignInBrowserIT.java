@@ -1,0 +1,166 @@
+package org.ctoforum.membership.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.ctoforum.testing.Browser;
+import org.ctoforum.testing.Portal;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Membership pages in a real Chromium against a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Portal.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String page(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void signIn(String email, String password) {
+        browser.get(page("/signin.xhtml"));
+        browser.findElement(By.id("signin:email")).sendKeys(email);
+        browser.findElement(By.id("signin:password")).sendKeys(password);
+        browser.findElement(By.id("signin:submit")).click();
+    }
+
+    @Test
+    void aMemberSignsInThroughThePageAndSeesTheirName() {
+        signIn("member@demo.local", Portal.DEMO_PASSWORD);
+        WebElement name = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
+        assertEquals("Maria Member", name.getText());
+
+        browser.findElement(By.cssSelector("#signout input[type=submit], #signout button"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("signin-link")));
+        assertTrue(browser.findElements(By.id("account-name")).isEmpty(), "signed out");
+    }
+
+    @Test
+    void aWrongPasswordShowsAMessageAndNoName() {
+        signIn("member2@demo.local", "certainly wrong");
+        WebElement messages = browser.findElement(By.id("messages"));
+        assertTrue(messages.getText().contains("email or password is wrong"), messages.getText());
+        assertTrue(browser.findElements(By.id("account-name")).isEmpty());
+    }
+
+    @Test
+    void aProtectedPageSendsToSignInAndBackAfterwards() {
+        browser.get(page("/me/profile.xhtml"));
+        assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), browser.getCurrentUrl());
+        browser.findElement(By.id("signin:email")).sendKeys("press@demo.local");
+        browser.findElement(By.id("signin:password")).sendKeys(Portal.DEMO_PASSWORD);
+        browser.findElement(By.id("signin:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/profile.xhtml"));
+        assertTrue(browser.getPageSource().contains("press@demo.local"));
+    }
+
+    @Test
+    void aNewcomerSignsUpAndCreatesAnApiToken() {
+        String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
+        browser.get(page("/signup.xhtml"));
+        browser.findElement(By.id("signup:email")).sendKeys(email);
+        browser.findElement(By.id("signup:displayName")).sendKeys("Bea Browser");
+        browser.findElement(By.id("signup:password")).sendKeys("password");
+        browser.findElement(By.id("signup:passwordAgain")).sendKeys("password");
+        browser.findElement(By.id("signup:submit")).click();
+        assertTrue(browser.findElement(By.id("messages")).getText().contains("commonly used"), "weak password refused");
+
+        browser.findElement(By.id("signup:password")).sendKeys("a passphrase for bea");
+        browser.findElement(By.id("signup:passwordAgain")).sendKeys("a passphrase for bea");
+        browser.findElement(By.id("signup:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/signin.xhtml"));
+
+        signIn(email, "a passphrase for bea");
+        browser.get(page("/me/profile.xhtml"));
+        browser.findElement(By.id("tokens:tokenName")).sendKeys("script");
+        browser.findElement(By.id("tokens:create")).click();
+        String token = browser.findElement(By.id("new-token")).getText();
+        assertTrue(token.startsWith("ctf_"), token);
+    }
+
+    @Test
+    void staffSeeTheMemberListAndMembersDoNot() throws Exception {
+        signIn("member@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/admin/members.xhtml"));
+        assertTrue(browser.getPageSource().contains("Not allowed"), "a member is refused the staff page");
+        assertFalse(browser.getPageSource().contains("Import members"));
+
+        browser.manage().deleteAllCookies();
+        signIn("staff@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/admin/members.xhtml"));
+        WebElement table = browser.findElement(By.id("members:list"));
+        assertTrue(table.getText().contains("Maria Member"), table.getText());
+
+        Path csv = Files.createTempFile("members", ".csv");
+        Files.writeString(
+                csv,
+                "email,display_name,district,job_title,roles,membership_start,membership_expiry\n"
+                        + "ui-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "@it.example,Uma Upload,Hilltop,CTO,,2026-01-01,2099-01-01\n"
+                        + "nope,Broken Row,,,,,\n");
+        browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(csv.toString());
+        WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("import:errors")));
+        assertTrue(summary.getText().contains("not an email address"), summary.getText());
+    }
+
+    @Test
+    void theLayoutFitsAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(page("/index.xhtml"));
+        WebElement toggle = browser.findElement(By.cssSelector(".menu-toggle"));
+        assertTrue(toggle.isDisplayed());
+        WebElement reports = browser.findElement(By.cssSelector("#site-nav a[href$='reports/index.xhtml']"));
+        assertFalse(reports.isDisplayed(), "the menu starts folded");
+        toggle.click();
+        assertTrue(reports.isDisplayed());
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+        assertTrue(scrollWidth <= 390, "no sideways scrolling: " + scrollWidth);
+    }
+}
