@@ -22,8 +22,10 @@ public final class Portal {
     public static final String DEMO_PASSWORD = System.getProperty("portal.it.demo.password");
 
     private final URI base;
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public Portal(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
