@@ -20,8 +20,8 @@ import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
 
 /**
- * The demo accounts and members of seeds/members.json. Accounts are added when missing; a demo account whose
- * password no longer matches a configured demo password gets it again, so PORTAL_DEMO_PASSWORD is always the truth.
+ * The demo accounts and members of seeds/members.json. Accounts are added when missing, and demo accounts get the
+ * password of this start again, so the password printed at start (or PORTAL_DEMO_PASSWORD) always works.
  */
 @Stateless
 public class MemberSeed implements DemoSeed {

@@ -52,11 +52,12 @@ public class DemoContent {
                 .append("\n  Demo accounts:\n");
         context.demoAccounts()
                 .forEach(account -> banner.append("    ").append(account).append('\n'));
-        banner.append(
-                configured.isEmpty()
-                        ? "  Password of new demo accounts: " + password
-                                + "\n  (accounts made at an earlier start keep theirs; set PORTAL_DEMO_PASSWORD to choose one)\n"
-                        : "  Password: the value of PORTAL_DEMO_PASSWORD\n");
+        banner.append("  Password of every demo account: ")
+                .append(
+                        configured.isEmpty()
+                                ? password + " (random: set PORTAL_DEMO_PASSWORD to choose one)"
+                                : "the value of PORTAL_DEMO_PASSWORD")
+                .append('\n');
         LOG.info(banner::toString);
     }
 
