@@ -1,5 +1,6 @@
 package org.ctoforum.membership.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,10 +16,12 @@ import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
 import org.ctoforum.platform.settings.Settings;
 
 /** What a person does with their own account: sign up, read and edit the profile, change the password. */
 @Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
 public class Accounts {
 
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());

@@ -1,5 +1,6 @@
 package org.ctoforum.membership.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +13,11 @@ import org.ctoforum.membership.control.Secrets;
 import org.ctoforum.membership.entity.ApiToken;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
 
 /** Personal API tokens: each member creates, lists and revokes their own, and nobody else's. */
 @Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
 public class ApiTokens {
 
     private static final Logger LOG = Logger.getLogger(ApiTokens.class.getName());

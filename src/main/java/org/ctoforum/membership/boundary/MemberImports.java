@@ -1,5 +1,6 @@
 package org.ctoforum.membership.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.ctoforum.platform.settings.Settings;
  * in its own transaction in the background, so good rows are kept and bad ones are reported by row number.
  */
 @Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
 @RolesAllowed(Roles.STAFF)
 public class MemberImports {
 

@@ -1,5 +1,6 @@
 package org.ctoforum.membership.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.ctoforum.platform.settings.Settings;
 
 /** What staff do with members: find them, grant and end memberships, grant roles, disable accounts. */
 @Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
 @RolesAllowed(Roles.STAFF)
 public class Members {
 

@@ -14,6 +14,7 @@ import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.MemberImports;
 import org.ctoforum.membership.boundary.Members;
 import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.web.PageMessages;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -78,7 +79,7 @@ public class MembersPage implements Serializable {
     public void save() {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         selectedRoles.forEach(role -> roles.add(Role.valueOf(role)));
-        boolean saved = Pages.attempt(() -> {
+        boolean saved = PageMessages.attempt(() -> {
             selected = members.assignRoles(selected.id(), roles);
             if (membershipStart != null) {
                 selected = members.grantMembership(selected.id(), membershipStart, membershipExpiry);
@@ -87,18 +88,18 @@ public class MembersPage implements Serializable {
             }
         });
         if (saved) {
-            Pages.info("Saved " + selected.displayName() + ".");
+            PageMessages.info("Saved " + selected.displayName() + ".");
         }
     }
 
     public void toggleDisabled() {
-        if (Pages.attempt(() -> selected = members.setDisabled(selected.id(), !selected.disabled()))) {
-            Pages.info(selected.displayName() + (selected.disabled() ? " is disabled." : " is enabled again."));
+        if (PageMessages.attempt(() -> selected = members.setDisabled(selected.id(), !selected.disabled()))) {
+            PageMessages.info(selected.displayName() + (selected.disabled() ? " is disabled." : " is enabled again."));
         }
     }
 
     public void upload(FileUploadEvent event) {
-        Pages.attempt(() -> {
+        PageMessages.attempt(() -> {
             importProgress =
                     imports.start(event.getFile().getContent(), event.getFile().getFileName());
             importId = importProgress.id();
@@ -115,7 +116,7 @@ public class MembersPage implements Serializable {
 
     public void importFinished() {
         importProgress = imports.progress(importId);
-        Pages.info("Import finished: " + importProgress.importedRows() + " rows imported, "
+        PageMessages.info("Import finished: " + importProgress.importedRows() + " rows imported, "
                 + importProgress.failedRows() + " with errors.");
     }
 

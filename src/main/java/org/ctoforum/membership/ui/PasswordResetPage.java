@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.ctoforum.membership.boundary.PasswordResets;
+import org.ctoforum.platform.web.PageMessages;
 
 /** Both halves of a reset: asking for the mail, and choosing the new password from its link. */
 @Named
@@ -20,19 +21,19 @@ public class PasswordResetPage {
     private boolean done;
 
     public void requestLink() {
-        if (Pages.attempt(() -> resets.request(email))) {
-            Pages.info("If an account exists for " + email + ", a link to choose a new password is on its way.");
+        if (PageMessages.attempt(() -> resets.request(email))) {
+            PageMessages.info("If an account exists for " + email + ", a link to choose a new password is on its way.");
             done = true;
         }
     }
 
     public void choosePassword() {
         if (password == null || !password.equals(passwordAgain)) {
-            Pages.error("The two passwords differ.");
+            PageMessages.error("The two passwords differ.");
             return;
         }
-        if (Pages.attempt(() -> resets.reset(token, password))) {
-            Pages.info("Your new password is set. Sign in with it.");
+        if (PageMessages.attempt(() -> resets.reset(token, password))) {
+            PageMessages.info("Your new password is set. Sign in with it.");
             done = true;
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.membership.boundary.ApiTokens;
+import org.ctoforum.platform.web.PageMessages;
 
 /** The profile page: details, password, and personal API tokens. */
 @Named
@@ -44,25 +45,26 @@ public class ProfilePage implements Serializable {
     }
 
     public void saveProfile() {
-        if (Pages.attempt(
+        if (PageMessages.attempt(
                 () -> account = accounts.updateProfile(new Accounts.ProfileForm(displayName, district, jobTitle)))) {
-            Pages.info("Your profile is saved.");
+            PageMessages.info("Your profile is saved.");
         }
     }
 
     public void changePassword() {
         if (newPassword == null || !newPassword.equals(newPasswordAgain)) {
-            Pages.error("The two new passwords differ.");
+            PageMessages.error("The two new passwords differ.");
             return;
         }
-        if (Pages.attempt(() -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword)))) {
-            Pages.info("Your password is changed.");
+        if (PageMessages.attempt(
+                () -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword)))) {
+            PageMessages.info("Your password is changed.");
         }
         currentPassword = newPassword = newPasswordAgain = null;
     }
 
     public void createToken() {
-        Pages.attempt(() -> {
+        PageMessages.attempt(() -> {
             newToken = tokens.create(tokenName).token();
             tokenName = null;
             tokenList = tokens.mine();
@@ -70,8 +72,8 @@ public class ProfilePage implements Serializable {
     }
 
     public void revokeToken(long id) {
-        if (Pages.attempt(() -> tokens.revoke(id))) {
-            Pages.info("The token is revoked; clients using it are refused from now on.");
+        if (PageMessages.attempt(() -> tokens.revoke(id))) {
+            PageMessages.info("The token is revoked; clients using it are refused from now on.");
             tokenList = tokens.mine();
         }
     }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.ctoforum.membership.boundary.PortalAuthentication;
+import org.ctoforum.platform.web.PageMessages;
 
 /** The sign-in form; the check itself is {@link PortalAuthentication}. */
 @Named
@@ -39,18 +40,30 @@ public class SignInPage {
                                 email == null ? "" : email, password == null ? "" : password))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + Pages.safeLocalPath(next));
+            external.redirect(external.getRequestContextPath() + safeLocalPath(next));
             faces.responseComplete();
             return;
         }
         Object retryAfter = request.getAttribute(PortalAuthentication.RETRY_AFTER);
         if (retryAfter != null) {
             long minutes = Math.max(1, ((Long) retryAfter + 59) / 60);
-            Pages.error(
+            PageMessages.error(
                     "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
         } else {
-            Pages.error("The email or password is wrong.");
+            PageMessages.error("The email or password is wrong.");
         }
+    }
+
+    /** Only paths on this site: never another host, so a crafted sign-in link cannot send anyone away. */
+    static String safeLocalPath(String next) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.contains("\n")) {
+            return "/index.xhtml";
+        }
+        return next;
     }
 
     public String getEmail() {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.ctoforum.membership.boundary.Accounts;
+import org.ctoforum.platform.web.PageMessages;
 
 /** Self-service sign-up. The new account is a registered non-member until staff grant membership. */
 @Named
@@ -25,15 +26,15 @@ public class SignUpPage {
 
     public void signUp() throws IOException {
         if (password == null || !password.equals(passwordAgain)) {
-            Pages.error("The two passwords differ.");
+            PageMessages.error("The two passwords differ.");
             return;
         }
-        boolean created = Pages.attempt(
+        boolean created = PageMessages.attempt(
                 () -> accounts.signUp(new Accounts.SignUpForm(email, displayName, district, jobTitle, password)));
         if (created) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);
-            Pages.info("Welcome! Your account is ready; sign in to continue.");
+            PageMessages.info("Welcome! Your account is ready; sign in to continue.");
             external.redirect(external.getRequestContextPath() + "/signin.xhtml");
         }
     }

@@ -9,7 +9,8 @@ import org.ctoforum.platform.problem.ProblemException;
 
 /**
  * Who is calling. The caller principal's name is the account id, set at sign-in; roles are the account's effective
- * roles, so an expired membership is not a MEMBER.
+ * roles, so an expired membership is not a MEMBER. An EJB that asks about roles must declare them all
+ * ({@code @DeclareRoles}): the EJB container answers false for a role its bean never declared.
  */
 @ApplicationScoped
 public class Caller {

@@ -1,0 +1,78 @@
+package org.ctoforum.forums.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's personal agenda, its calendar, and its subscribable feed address. */
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Personal agenda")
+public class AgendaResource {
+
+    @Inject
+    Agendas agendas;
+
+    @GET
+    @Path("agenda")
+    @Operation(summary = "The sessions on the caller's agenda, with overlaps flagged")
+    public List<Agendas.Entry> agenda() {
+        return agendas.mine();
+    }
+
+    @PUT
+    @Path("agenda/{sessionId}")
+    @Operation(summary = "Put a session on the agenda; a capped session also takes a seat or a waitlist place")
+    public Agendas.Entry pick(@PathParam("sessionId") long sessionId) {
+        return agendas.pick(sessionId);
+    }
+
+    @DELETE
+    @Path("agenda/{sessionId}")
+    public Response unpick(@PathParam("sessionId") long sessionId) {
+        agendas.unpick(sessionId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("agenda.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The personal agenda as iCalendar")
+    public Response calendar() {
+        return Response.ok(agendas.myCalendar())
+                .type("text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"my-agenda.ics\"")
+                .build();
+    }
+
+    @POST
+    @Path("calendar-feed")
+    @Operation(summary = "Make a new secret feed address (webcal) for the agenda; the earlier one stops working")
+    public Response newFeed() {
+        String url = agendas.newFeed();
+        return Response.status(Response.Status.CREATED)
+                .entity(Map.of("url", url, "webcal", url.replaceFirst("^https?://", "webcal://")))
+                .build();
+    }
+
+    @DELETE
+    @Path("calendar-feed")
+    @Operation(summary = "Turn the feed address off")
+    public Response revokeFeed() {
+        agendas.revokeFeed();
+        return Response.noContent().build();
+    }
+}

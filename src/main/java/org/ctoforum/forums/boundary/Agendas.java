@@ -1,0 +1,211 @@
+package org.ctoforum.forums.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ctoforum.forums.control.CalendarWriter;
+import org.ctoforum.forums.entity.AgendaPick;
+import org.ctoforum.forums.entity.CalendarFeed;
+import org.ctoforum.forums.entity.Edition;
+import org.ctoforum.forums.entity.ForumSession;
+import org.ctoforum.membership.control.Secrets;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.settings.Settings;
+
+/**
+ * A member's personal agenda: the sessions they picked, with overlaps flagged, as a page, as iCalendar, and as a
+ * secret feed address calendar apps subscribe to, which follows the sessions as they move.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Agendas {
+
+    private static final Logger LOG = Logger.getLogger(Agendas.class.getName());
+
+    /** A picked session, and the titles of other picked sessions it overlaps. */
+    public record Entry(SessionView session, String editionTitle, List<String> overlapsWith, RegistrationView seat) {
+        public String overlapText() {
+            return String.join(", ", overlapsWith);
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Schedule schedule;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Puts a session on the caller's agenda; a capped session also takes a seat or a waitlist place. */
+    public Entry pick(long sessionId) {
+        long account = requireMember();
+        ForumSession session = visibleSession(sessionId);
+        if (session.isCancelled()) {
+            throw ProblemException.conflict("This session is cancelled.");
+        }
+        boolean already = !em.createQuery(
+                        "select p from AgendaPick p where p.accountId = :a and p.sessionId = :s", AgendaPick.class)
+                .setParameter("a", account)
+                .setParameter("s", sessionId)
+                .getResultList()
+                .isEmpty();
+        if (!already) {
+            em.persist(new AgendaPick(account, session, OffsetDateTime.now(clock)));
+        }
+        registrations.takeSeat(session, account);
+        em.flush();
+        return mine(account).stream()
+                .filter(e -> e.session().id() == sessionId)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    public void unpick(long sessionId) {
+        long account = caller.requireAccountId();
+        ForumSession session = visibleSession(sessionId);
+        em.createQuery("delete from AgendaPick p where p.accountId = :a and p.sessionId = :s")
+                .setParameter("a", account)
+                .setParameter("s", sessionId)
+                .executeUpdate();
+        registrations.releaseSeat(session, account);
+    }
+
+    public List<Entry> mine() {
+        return mine(caller.requireAccountId());
+    }
+
+    public String myCalendar() {
+        return calendarOf(caller.requireAccountId());
+    }
+
+    /** The whole agenda of a published edition as iCalendar. */
+    public String editionCalendar(long editionId) {
+        Edition edition = em.find(Edition.class, editionId);
+        List<SessionView> sessions = schedule.list(editionId);
+        return CalendarWriter.write(
+                edition.getTitle(),
+                List.of(new CalendarWriter.Part(edition.getTitle(), edition.zone(), sessions)),
+                settings.baseUrl());
+    }
+
+    /** The calendar behind a secret feed address, or empty when the address is unknown or revoked. */
+    public Optional<String> feed(String token) {
+        return em.createQuery("select f from CalendarFeed f where f.tokenHash = :h", CalendarFeed.class)
+                .setParameter("h", Secrets.sha256(token))
+                .getResultStream()
+                .filter(CalendarFeed::active)
+                .findFirst()
+                .map(feed -> calendarOf(feed.getAccountId()));
+    }
+
+    /** Makes a new feed address for the caller, turning off any earlier one. The address is shown once. */
+    public String newFeed() {
+        long account = requireMember();
+        revokeFeeds(account);
+        String token = Secrets.generate("cal_");
+        em.persist(new CalendarFeed(account, Secrets.sha256(token), OffsetDateTime.now(clock)));
+        LOG.info(() -> "Account " + account + " made a new calendar feed address");
+        return settings.baseUrl() + "/feeds/agenda/" + token + ".ics";
+    }
+
+    public void revokeFeed() {
+        revokeFeeds(caller.requireAccountId());
+    }
+
+    private void revokeFeeds(long account) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.createQuery(
+                        "select f from CalendarFeed f where f.accountId = :a and f.revokedAt is null",
+                        CalendarFeed.class)
+                .setParameter("a", account)
+                .getResultStream()
+                .forEach(feed -> feed.revoke(now));
+    }
+
+    private String calendarOf(long account) {
+        List<Entry> entries = mine(account);
+        List<CalendarWriter.Part> parts = new ArrayList<>();
+        entries.stream().map(e -> e.session().editionId()).distinct().forEach(editionId -> {
+            Edition edition = em.find(Edition.class, editionId);
+            parts.add(new CalendarWriter.Part(
+                    edition.getTitle(),
+                    edition.zone(),
+                    entries.stream()
+                            .filter(e -> e.session().editionId() == editionId)
+                            .map(Entry::session)
+                            .toList()));
+        });
+        return CalendarWriter.write("My CTO Forum agenda", parts, settings.baseUrl());
+    }
+
+    private List<Entry> mine(long account) {
+        List<ForumSession> picked = em.createQuery(
+                        "select s from ForumSession s where s.id in (select p.sessionId from AgendaPick p where p.accountId = :a)"
+                                + " order by s.start",
+                        ForumSession.class)
+                .setParameter("a", account)
+                .getResultList();
+        List<SessionView> views = schedule.views(picked);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < picked.size(); i++) {
+            ForumSession session = picked.get(i);
+            List<String> overlaps = new ArrayList<>();
+            for (ForumSession other : picked) {
+                if (other != session
+                        && !other.isCancelled()
+                        && !session.isCancelled()
+                        && other.getEditionId().equals(session.getEditionId())
+                        && session.overlaps(other.getStart(), other.getEnd())) {
+                    overlaps.add(other.getTitle());
+                }
+            }
+            Edition edition = em.find(Edition.class, session.getEditionId());
+            RegistrationView seat = session.getCapacity() == null
+                    ? null
+                    : registrations.seat(session, account).orElse(null);
+            entries.add(new Entry(views.get(i), edition.getTitle(), overlaps, seat));
+        }
+        return entries;
+    }
+
+    private ForumSession visibleSession(long sessionId) {
+        ForumSession session = em.find(ForumSession.class, sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session " + sessionId);
+        }
+        Edition edition = em.find(Edition.class, session.getEditionId());
+        if (!edition.published() && !caller.staff()) {
+            throw ProblemException.notFound("Session " + sessionId);
+        }
+        return session;
+    }
+
+    private long requireMember() {
+        long account = caller.requireAccountId();
+        if (!caller.is(Roles.MEMBER)) {
+            throw ProblemException.forbidden("A personal agenda is for members; join the association to keep one.");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,299 @@
+package org.ctoforum.forums.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ctoforum.forums.entity.Edition;
+import org.ctoforum.forums.entity.Format;
+import org.ctoforum.forums.entity.ForumSession;
+import org.ctoforum.forums.entity.Registration;
+import org.ctoforum.forums.entity.Room;
+import org.ctoforum.forums.entity.ScheduleException;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+
+/** Forum editions and their rooms: everyone reads published ones, staff plan them. */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Editions {
+
+    private static final Logger LOG = Logger.getLogger(Editions.class.getName());
+
+    /** What staff give for an edition; {@code status} and the registration window are optional. */
+    public record EditionForm(
+            String title,
+            String startDate,
+            String endDate,
+            String timeZone,
+            String format,
+            String venue,
+            Integer capacity,
+            String status,
+            OffsetDateTime registrationOpens,
+            OffsetDateTime registrationCloses) {}
+
+    public record RoomForm(String name, Integer capacity, String virtualLink) {}
+
+    public record RoomView(long id, String name, Integer capacity, String virtualLink) {
+        static RoomView of(Room room) {
+            return new RoomView(room.getId(), room.getName(), room.getCapacity(), room.getVirtualLink());
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public List<EditionView> list() {
+        String visible = caller.staff() ? "" : " where e.status <> 'DRAFT'";
+        return em.createQuery("select e from Edition e" + visible + " order by e.startDate desc", Edition.class)
+                .getResultStream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** The next published edition that has not ended, for the home page. */
+    public Optional<EditionView> next() {
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery(
+                        "select e from Edition e where e.status = 'PUBLISHED' and e.endDate >= :today order by e.startDate",
+                        Edition.class)
+                .setParameter("today", today)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(this::view);
+    }
+
+    public EditionView get(long id) {
+        return view(visible(id));
+    }
+
+    public List<RoomView> rooms(long editionId) {
+        visible(editionId);
+        return em.createQuery("select r from Room r where r.editionId = :e order by r.name", Room.class)
+                .setParameter("e", editionId)
+                .getResultStream()
+                .map(RoomView::of)
+                .toList();
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    public EditionView create(EditionForm form) {
+        Parsed parsed = parse(form);
+        Edition edition = schedule(() -> new Edition(
+                form.title(), parsed.format, form.venue(), parsed.zone, parsed.start, parsed.end, form.capacity()));
+        applyWindowAndStatus(edition, form);
+        em.persist(edition);
+        em.flush();
+        LOG.info(() -> "Account " + caller.requireAccountId() + " created edition " + edition.getId() + " \""
+                + edition.getTitle() + "\"");
+        return view(edition);
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    public EditionView update(long id, EditionForm form) {
+        Edition edition = find(id);
+        Parsed parsed = parse(form);
+        schedule(() -> {
+            edition.describe(form.title(), parsed.format, form.venue());
+            edition.reschedule(parsed.zone, parsed.start, parsed.end, form.capacity());
+            return edition;
+        });
+        applyWindowAndStatus(edition, form);
+        return view(edition);
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    public RoomView addRoom(long editionId, RoomForm form) {
+        find(editionId);
+        if (form == null) {
+            throw ProblemException.badRequest("Send {name, capacity} or {name, virtualLink}.");
+        }
+        boolean taken = !em.createQuery("select r from Room r where r.editionId = :e and r.name = :n", Room.class)
+                .setParameter("e", editionId)
+                .setParameter("n", form.name() == null ? "" : form.name().strip())
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            throw ProblemException.conflict(
+                    "This edition already has a room named \"" + form.name().strip() + "\".");
+        }
+        Room room = schedule(() -> new Room(editionId, form.name(), form.capacity(), form.virtualLink()));
+        em.persist(room);
+        em.flush();
+        return RoomView.of(room);
+    }
+
+    /**
+     * Starts the next edition from an earlier one: its rooms, and its sessions as slots at the same days and times
+     * counted from the first day, without facilitators, notes or registrations.
+     */
+    @RolesAllowed(Roles.STAFF)
+    public EditionView copyStructure(long fromId, EditionForm form) {
+        Edition from = find(fromId);
+        EditionForm complete = new EditionForm(
+                form.title(),
+                form.startDate(),
+                form.endDate() != null
+                        ? form.endDate()
+                        : date("startDate", form.startDate())
+                                .plusDays(ChronoUnit.DAYS.between(from.getStartDate(), from.getEndDate()))
+                                .toString(),
+                form.timeZone() != null ? form.timeZone() : from.getTimeZone(),
+                form.format() != null ? form.format() : from.getFormat().name(),
+                form.venue() != null ? form.venue() : from.getVenue(),
+                form.capacity() != null ? form.capacity() : from.getCapacity(),
+                "DRAFT",
+                null,
+                null);
+        EditionView created = create(complete);
+        Edition to = em.find(Edition.class, created.id());
+        long shift = ChronoUnit.DAYS.between(from.getStartDate(), to.getStartDate());
+        var roomIds = new java.util.HashMap<Long, Room>();
+        for (Room room : em.createQuery("select r from Room r where r.editionId = :e", Room.class)
+                .setParameter("e", fromId)
+                .getResultList()) {
+            Room copy = new Room(to.getId(), room.getName(), room.getCapacity(), room.getVirtualLink());
+            em.persist(copy);
+            roomIds.put(room.getId(), copy);
+        }
+        em.flush();
+        for (ForumSession session : em.createQuery(
+                        "select s from ForumSession s where s.editionId = :e and s.cancelled = false",
+                        ForumSession.class)
+                .setParameter("e", fromId)
+                .getResultList()) {
+            ForumSession slot = new ForumSession(to, session.getTitle(), session.getType());
+            slot.describe(session.getTopic(), session.getAbstractMarkdown(), session.getAbstractHtml());
+            schedule(() -> slot.schedule(
+                    to,
+                    roomIds.get(session.getRoomId()),
+                    session.getStart().plusDays(shift),
+                    session.getEnd().plusDays(shift),
+                    session.getCapacity()));
+            em.persist(slot);
+        }
+        LOG.info(() -> "Edition " + to.getId() + " copied the rooms and sessions of edition " + fromId);
+        return view(to);
+    }
+
+    private record Parsed(LocalDate start, LocalDate end, ZoneId zone, Format format) {}
+
+    private static Parsed parse(EditionForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {title, startDate, endDate, timeZone, format, capacity}.");
+        }
+        LocalDate start = date("startDate", form.startDate());
+        LocalDate end = date("endDate", form.endDate());
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(form.timeZone() == null ? "" : form.timeZone());
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest(
+                    "timeZone '" + form.timeZone() + "' is not a time zone such as America/Chicago.");
+        }
+        Format format;
+        try {
+            format = Format.valueOf(form.format() == null ? "" : form.format().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("format must be IN_PERSON, VIRTUAL or HYBRID.");
+        }
+        if (form.capacity() == null) {
+            throw ProblemException.badRequest("capacity is required.");
+        }
+        return new Parsed(start, end, zone, format);
+    }
+
+    private void applyWindowAndStatus(Edition edition, EditionForm form) {
+        schedule(() -> {
+            edition.openRegistration(form.registrationOpens(), form.registrationCloses());
+            return edition;
+        });
+        String status = form.status() == null ? "" : form.status().toUpperCase(Locale.ROOT);
+        switch (status) {
+            case "", "DRAFT" -> {}
+            case "PUBLISHED" -> schedule(() -> {
+                edition.publish(OffsetDateTime.now(clock));
+                return edition;
+            });
+            case "ARCHIVED" -> edition.archive();
+            default -> throw ProblemException.badRequest("status must be DRAFT, PUBLISHED or ARCHIVED.");
+        }
+    }
+
+    public Edition find(long id) {
+        Edition edition = em.find(Edition.class, id);
+        if (edition == null) {
+            throw ProblemException.notFound("Edition " + id);
+        }
+        return edition;
+    }
+
+    /** A draft is visible to staff only; to anyone else it does not exist. */
+    public Edition visible(long id) {
+        Edition edition = em.find(Edition.class, id);
+        if (edition == null || (!edition.published() && !caller.staff())) {
+            throw ProblemException.notFound("Edition " + id);
+        }
+        return edition;
+    }
+
+    public EditionView view(Edition edition) {
+        List<Object[]> counts = em.createQuery(
+                        "select r.status, count(r) from Registration r where r.editionId = :e and r.sessionId is null"
+                                + " group by r.status",
+                        Object[].class)
+                .setParameter("e", edition.getId())
+                .getResultList();
+        long registered = 0;
+        long waitlisted = 0;
+        for (Object[] row : counts) {
+            if (row[0] == Registration.Status.REGISTERED) {
+                registered = (Long) row[1];
+            } else if (row[0] == Registration.Status.WAITLISTED) {
+                waitlisted = (Long) row[1];
+            }
+        }
+        return EditionView.of(edition, OffsetDateTime.now(clock), registered, waitlisted);
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field + " is required, as an ISO date such as 2027-03-15.");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest(field + " '" + value + "' is not an ISO date such as 2027-03-15.");
+        }
+    }
+
+    /** Runs an entity rule, turning its refusal into a 400 naming the problem. */
+    static <T> T schedule(java.util.function.Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (ScheduleException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.ctoforum.forums.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.ctoforum.forums.entity.SessionChange;
+import org.ctoforum.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Forum editions, rooms, sessions, registration and calendars. */
+@Path("forums")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Forums", description = "Editions, sessions, registration with waitlist, calendars")
+public class ForumsResource {
+
+    public record ChangeView(long sessionId, String kind, String description, String changedAt) {
+        static ChangeView of(SessionChange change) {
+            return new ChangeView(
+                    change.getSessionId(),
+                    change.getKind().name(),
+                    change.getDescription(),
+                    change.getChangedAt().toString());
+        }
+    }
+
+    @Inject
+    Editions editions;
+
+    @Inject
+    Schedule schedule;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Agendas agendas;
+
+    @GET
+    @Operation(summary = "Editions: published and archived ones, and drafts for staff")
+    public List<EditionView> list() {
+        return editions.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public EditionView get(@PathParam("id") long id) {
+        return editions.get(id);
+    }
+
+    @POST
+    @Operation(summary = "Create an edition (staff): {title, startDate, endDate, timeZone, format, capacity, status}")
+    public Response create(Editions.EditionForm form) {
+        EditionView created = editions.create(form);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change an edition (staff); status PUBLISHED publishes it")
+    public EditionView update(@PathParam("id") long id, Editions.EditionForm form) {
+        return editions.update(id, form);
+    }
+
+    @POST
+    @Path("{id}/copy")
+    @Operation(summary = "Start the next edition from this one's rooms and session slots (staff): {title, startDate}")
+    public Response copy(@PathParam("id") long id, Editions.EditionForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {title, startDate}.");
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(editions.copyStructure(id, form))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/rooms")
+    public List<Editions.RoomView> rooms(@PathParam("id") long id) {
+        return editions.rooms(id);
+    }
+
+    @POST
+    @Path("{id}/rooms")
+    @Operation(summary = "Add a room (staff): {name, capacity} or {name, virtualLink}")
+    public Response addRoom(@PathParam("id") long id, Editions.RoomForm form) {
+        Editions.RoomView room = editions.addRoom(id, form);
+        return Response.status(Response.Status.CREATED).entity(room).build();
+    }
+
+    @GET
+    @Path("{id}/sessions")
+    public List<SessionView> sessions(@PathParam("id") long id) {
+        return schedule.list(id);
+    }
+
+    @GET
+    @Path("{id}/sessions/{sid}")
+    public SessionView session(@PathParam("id") long id, @PathParam("sid") long sid) {
+        return schedule.get(id, sid);
+    }
+
+    @POST
+    @Path("{id}/sessions")
+    @Operation(summary = "Schedule a session (staff); 409 names the conflicting session")
+    public Response createSession(@PathParam("id") long id, Schedule.SessionForm form) {
+        SessionView created = schedule.create(id, form);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/sessions/check")
+    @Operation(summary = "Check a session against the rules without saving it (staff)")
+    public Schedule.Check check(@PathParam("id") long id, Schedule.SessionForm form) {
+        return schedule.check(id, null, form);
+    }
+
+    @PUT
+    @Path("{id}/sessions/{sid}")
+    @Operation(summary = "Change a session (staff); attendees are mailed when it moves")
+    public SessionView updateSession(@PathParam("id") long id, @PathParam("sid") long sid, Schedule.SessionForm form) {
+        return schedule.update(id, sid, form);
+    }
+
+    @DELETE
+    @Path("{id}/sessions/{sid}")
+    @Operation(summary = "Cancel a session (staff); in a draft edition it is deleted")
+    public Response cancelSession(@PathParam("id") long id, @PathParam("sid") long sid) {
+        schedule.cancel(id, sid);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/sessions/{sid}/notes")
+    @Operation(summary = "Record session notes in Markdown (staff or the assigned scribe): {markdown}")
+    public SessionView notes(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
+        return schedule.recordNotes(id, sid, body == null ? null : body.getString("markdown", null));
+    }
+
+    @PUT
+    @Path("{id}/sessions/{sid}/scribe")
+    @Operation(summary = "Assign a scribe (staff): {email}")
+    public SessionView scribe(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
+        return schedule.assignScribe(id, sid, body == null ? null : body.getString("email", null));
+    }
+
+    @GET
+    @Path("{id}/changes")
+    @Operation(summary = "The change log of a published edition's sessions, newest first")
+    public List<ChangeView> changes(@PathParam("id") long id) {
+        return schedule.changes(id).stream().map(ChangeView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    @Operation(summary = "Register the caller: {status: REGISTERED|WAITLISTED, position}; asking twice is harmless")
+    public Response register(@PathParam("id") long id) {
+        return Response.status(Response.Status.CREATED)
+                .entity(registrations.register(id))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/registrations/me")
+    public RegistrationView myRegistration(@PathParam("id") long id) {
+        return registrations
+                .mine(id)
+                .orElseThrow(() -> ProblemException.notFound("Your registration for edition " + id));
+    }
+
+    @DELETE
+    @Path("{id}/registrations/me")
+    @Operation(summary = "Cancel the caller's registration; the head of the waitlist is promoted")
+    public Response cancelRegistration(@PathParam("id") long id) {
+        registrations.cancel(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/registrations")
+    @Operation(summary = "Every registration of the edition, in order (staff)")
+    public List<Map<String, Object>> allRegistrations(@PathParam("id") long id) {
+        return registrations.all(id).stream()
+                .map(r -> Map.<String, Object>of(
+                        "accountId", r.getAccountId(),
+                        "status", r.getStatus().name(),
+                        "createdAt", r.getCreatedAt().toString()))
+                .toList();
+    }
+
+    @GET
+    @Path("{id}/agenda.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The edition's agenda as iCalendar (RFC 5545)")
+    public Response editionCalendar(@PathParam("id") long id) {
+        return Response.ok(agendas.editionCalendar(id))
+                .type("text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"forum-" + id + ".ics\"")
+                .build();
+    }
+}

@@ -1,0 +1,7 @@
+package org.ctoforum.forums.entity;
+
+public enum Format {
+    IN_PERSON,
+    VIRTUAL,
+    HYBRID
+}

@@ -1,0 +1,7 @@
+package org.ctoforum.forums.entity;
+
+/** The forums meet twice a year. */
+public enum Season {
+    SPRING,
+    SUMMER
+}
