@@ -64,8 +64,11 @@ public class Editions {
     Clock clock;
 
     public List<EditionView> list() {
-        String visible = caller.staff() ? "" : " where e.status <> 'DRAFT'";
-        return em.createQuery("select e from Edition e" + visible + " order by e.startDate desc", Edition.class)
+        return em.createQuery(
+                        "select e from Edition e where e.status <> :hidden or :staff = true order by e.startDate desc",
+                        Edition.class)
+                .setParameter("hidden", Edition.Status.DRAFT)
+                .setParameter("staff", caller.staff())
                 .getResultStream()
                 .map(this::view)
                 .toList();
@@ -75,8 +78,9 @@ public class Editions {
     public Optional<EditionView> next() {
         LocalDate today = LocalDate.now(clock);
         return em.createQuery(
-                        "select e from Edition e where e.status = 'PUBLISHED' and e.endDate >= :today order by e.startDate",
+                        "select e from Edition e where e.status = :published and e.endDate >= :today order by e.startDate",
                         Edition.class)
+                .setParameter("published", Edition.Status.PUBLISHED)
                 .setParameter("today", today)
                 .setMaxResults(1)
                 .getResultStream()
