@@ -8,10 +8,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.ctoforum.forums.control.CalendarWriter;
+import org.ctoforum.forums.control.SessionViews;
 import org.ctoforum.forums.entity.AgendaPick;
 import org.ctoforum.forums.entity.CalendarFeed;
 import org.ctoforum.forums.entity.Edition;
@@ -49,6 +52,9 @@ public class Agendas {
     Registrations registrations;
 
     @Inject
+    SessionViews views;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -59,7 +65,7 @@ public class Agendas {
 
     /** Puts a session on the caller's agenda; a capped session also takes a seat or a waitlist place. */
     public Entry pick(long sessionId) {
-        long account = requireMember();
+        long account = caller.requireMember("keep a personal agenda");
         ForumSession session = visibleSession(sessionId);
         if (session.isCancelled()) {
             throw ProblemException.conflict("This session is cancelled.");
@@ -121,7 +127,7 @@ public class Agendas {
 
     /** Makes a new feed address for the caller, turning off any earlier one. The address is shown once. */
     public String newFeed() {
-        long account = requireMember();
+        long account = caller.requireMember("keep a personal agenda");
         revokeFeeds(account);
         String token = Secrets.generate("cal_");
         em.persist(new CalendarFeed(account, Secrets.sha256(token), OffsetDateTime.now(clock)));
@@ -166,8 +172,9 @@ public class Agendas {
                         ForumSession.class)
                 .setParameter("a", account)
                 .getResultList();
-        List<SessionView> views = schedule.views(picked);
+        List<SessionView> shown = views.of(picked);
         List<Entry> entries = new ArrayList<>();
+        Map<Long, Edition> editionsById = new HashMap<>();
         for (int i = 0; i < picked.size(); i++) {
             ForumSession session = picked.get(i);
             List<String> overlaps = new ArrayList<>();
@@ -180,11 +187,11 @@ public class Agendas {
                     overlaps.add(other.getTitle());
                 }
             }
-            Edition edition = em.find(Edition.class, session.getEditionId());
+            Edition edition = editionsById.computeIfAbsent(session.getEditionId(), id -> em.find(Edition.class, id));
             RegistrationView seat = session.getCapacity() == null
                     ? null
                     : registrations.seat(session, account).orElse(null);
-            entries.add(new Entry(views.get(i), edition.getTitle(), overlaps, seat));
+            entries.add(new Entry(shown.get(i), edition.getTitle(), overlaps, seat));
         }
         return entries;
     }
@@ -199,13 +206,5 @@ public class Agendas {
             throw ProblemException.notFound("Session " + sessionId);
         }
         return session;
-    }
-
-    private long requireMember() {
-        long account = caller.requireAccountId();
-        if (!caller.is(Roles.MEMBER)) {
-            throw ProblemException.forbidden("A personal agenda is for members; join the association to keep one.");
-        }
-        return account;
     }
 }

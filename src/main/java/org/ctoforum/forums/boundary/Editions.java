@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.ctoforum.forums.entity.Edition;
@@ -64,14 +66,13 @@ public class Editions {
     Clock clock;
 
     public List<EditionView> list() {
-        return em.createQuery(
+        List<Edition> editions = em.createQuery(
                         "select e from Edition e where e.status <> :hidden or :staff = true order by e.startDate desc",
                         Edition.class)
                 .setParameter("hidden", Edition.Status.DRAFT)
                 .setParameter("staff", caller.staff())
-                .getResultStream()
-                .map(this::view)
-                .toList();
+                .getResultList();
+        return views(editions);
     }
 
     /** The next published edition that has not ended, for the home page. */
@@ -263,22 +264,36 @@ public class Editions {
     }
 
     public EditionView view(Edition edition) {
-        List<Object[]> counts = em.createQuery(
-                        "select r.status, count(r) from Registration r where r.editionId = :e and r.sessionId is null"
-                                + " group by r.status",
-                        Object[].class)
-                .setParameter("e", edition.getId())
-                .getResultList();
-        long registered = 0;
-        long waitlisted = 0;
-        for (Object[] row : counts) {
-            if (row[0] == Registration.Status.REGISTERED) {
-                registered = (Long) row[1];
-            } else if (row[0] == Registration.Status.WAITLISTED) {
-                waitlisted = (Long) row[1];
-            }
+        return views(List.of(edition)).get(0);
+    }
+
+    /** Views with their registration counts, counted for all the editions in one query. */
+    private List<EditionView> views(List<Edition> editions) {
+        if (editions.isEmpty()) {
+            return List.of();
         }
-        return EditionView.of(edition, OffsetDateTime.now(clock), registered, waitlisted);
+        Map<Long, long[]> counts = new HashMap<>();
+        em.createQuery(
+                        "select r.editionId, r.status, count(r) from Registration r"
+                                + " where r.editionId in :ids and r.sessionId is null group by r.editionId, r.status",
+                        Object[].class)
+                .setParameter("ids", editions.stream().map(Edition::getId).toList())
+                .getResultStream()
+                .forEach(row -> {
+                    long[] perStatus = counts.computeIfAbsent((Long) row[0], id -> new long[2]);
+                    if (row[1] == Registration.Status.REGISTERED) {
+                        perStatus[0] = (Long) row[2];
+                    } else if (row[1] == Registration.Status.WAITLISTED) {
+                        perStatus[1] = (Long) row[2];
+                    }
+                });
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return editions.stream()
+                .map(e -> {
+                    long[] perStatus = counts.getOrDefault(e.getId(), new long[2]);
+                    return EditionView.of(e, now, perStatus[0], perStatus[1]);
+                })
+                .toList();
     }
 
     static LocalDate date(String field, String value) {

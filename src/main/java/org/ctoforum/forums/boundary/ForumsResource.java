@@ -112,6 +112,13 @@ public class ForumsResource {
         return schedule.get(id, sid);
     }
 
+    @GET
+    @Path("{id}/sessions/{sid}/form")
+    @Operation(summary = "A session as staff entered it, with facilitators' emails and the Markdown abstract (staff)")
+    public Schedule.SessionForm sessionForm(@PathParam("id") long id, @PathParam("sid") long sid) {
+        return schedule.form(id, sid);
+    }
+
     @POST
     @Path("{id}/sessions")
     @Operation(summary = "Schedule a session (staff); 409 names the conflicting session")

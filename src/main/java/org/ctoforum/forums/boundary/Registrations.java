@@ -55,7 +55,7 @@ public class Registrations {
 
     /** Registers the caller, or puts them on the waitlist. Asking again gives the same answer and no new row. */
     public RegistrationView register(long editionId) {
-        long account = requireMember("register for a forum");
+        long account = caller.requireMember("register for a forum");
         Edition edition = em.find(Edition.class, editionId, LockModeType.PESSIMISTIC_WRITE);
         if (edition == null || !edition.published()) {
             throw ProblemException.notFound("Edition " + editionId);
@@ -220,18 +220,5 @@ public class Registrations {
             query.setParameter("s", sessionId);
         }
         return query.getResultStream().findFirst();
-    }
-
-    private long requireMember(String forWhat) {
-        long account = caller.requireAccountId();
-        if (!caller.is(Roles.MEMBER)) {
-            throw new ProblemException(
-                    403,
-                    "Members only",
-                    "Only members may " + forWhat + ". Join the association: staff confirm memberships for district"
-                            + " technology leaders.",
-                    java.util.Map.of("join", settings.baseUrl() + "/join.xhtml"));
-        }
-        return account;
     }
 }

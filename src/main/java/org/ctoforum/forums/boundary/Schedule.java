@@ -11,15 +11,15 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.ctoforum.forums.control.ChangeNotices;
 import org.ctoforum.forums.control.ScheduleRules;
+import org.ctoforum.forums.control.SessionViews;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.forums.entity.Registration;
@@ -27,12 +27,10 @@ import org.ctoforum.forums.entity.Room;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.forums.entity.SessionType;
 import org.ctoforum.membership.boundary.People;
-import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
-import org.ctoforum.platform.settings.Settings;
 
 /**
  * Sessions of an edition. Scheduling takes a lock on the edition, so two staff saving at once cannot both take the
@@ -71,13 +69,13 @@ public class Schedule {
     People people;
 
     @Inject
-    Mailer mailer;
+    ChangeNotices notices;
+
+    @Inject
+    SessionViews views;
 
     @Inject
     Caller caller;
-
-    @Inject
-    Settings settings;
 
     @Inject
     Clock clock;
@@ -89,12 +87,32 @@ public class Schedule {
                         ForumSession.class)
                 .setParameter("e", editionId)
                 .getResultList();
-        return views(sessions);
+        return views.of(sessions);
     }
 
     public SessionView get(long editionId, long sessionId) {
         editions.visible(editionId);
-        return views(List.of(find(editionId, sessionId))).get(0);
+        return views.of(List.of(find(editionId, sessionId))).get(0);
+    }
+
+    /** A session as staff entered it, to edit: with facilitators' emails, which the public view leaves out. */
+    @RolesAllowed(Roles.STAFF)
+    public SessionForm form(long editionId, long sessionId) {
+        ForumSession session = find(editionId, sessionId);
+        List<String> emails = people.byIds(session.getFacilitators()).values().stream()
+                .map(People.Person::email)
+                .sorted()
+                .toList();
+        return new SessionForm(
+                session.getTitle(),
+                session.getType().name(),
+                session.getTopic(),
+                session.getStart().toString(),
+                session.getEnd().toString(),
+                session.getRoomId(),
+                emails,
+                session.getCapacity(),
+                session.getAbstractMarkdown());
     }
 
     /** Tells whether the session would fit, without saving: the staff page shows this before saving. */
@@ -135,11 +153,11 @@ public class Schedule {
         em.persist(session);
         em.flush();
         if (edition.published()) {
-            log(session, SessionChange.Kind.ADDED, "Added: " + describe(session, placement.room));
+            notices.record(session, SessionChange.Kind.ADDED, "Added: " + describe(session, placement.room));
         }
         LOG.info(() -> "Account " + caller.requireAccountId() + " scheduled session " + session.getId() + " in edition "
                 + editionId);
-        return views(List.of(session)).get(0);
+        return views.of(List.of(session)).get(0);
     }
 
     @RolesAllowed(Roles.STAFF)
@@ -162,14 +180,14 @@ public class Schedule {
         session.assignFacilitators(placement.facilitators);
         refuseConflicts(session, editionId);
         if (edition.published()) {
-            log(
+            notices.record(
                     session,
                     moved ? SessionChange.Kind.MOVED : SessionChange.Kind.UPDATED,
                     (moved ? "Moved: " : "Updated: ")
                             + describe(session, placement.room)
                             + (moved ? " (was " + was + ")" : ""));
         }
-        return views(List.of(session)).get(0);
+        return views.of(List.of(session)).get(0);
     }
 
     /** A draft's session is deleted; a published one's is cancelled, so attendees see what happened. */
@@ -183,7 +201,7 @@ public class Schedule {
         }
         if (!session.isCancelled()) {
             session.cancel();
-            log(
+            notices.record(
                     session,
                     SessionChange.Kind.CANCELLED,
                     "Cancelled: " + describe(session, em.find(Room.class, session.getRoomId())));
@@ -206,7 +224,7 @@ public class Schedule {
             throw ProblemException.tooLarge("Notes are limited to " + MAX_MARKDOWN + " characters.");
         }
         session.recordNotes(author, markdown, Markdown.toSafeHtml(markdown));
-        return views(List.of(session)).get(0);
+        return views.of(List.of(session)).get(0);
     }
 
     @RolesAllowed(Roles.STAFF)
@@ -214,7 +232,7 @@ public class Schedule {
         ForumSession session = find(editionId, sessionId);
         var scribe = people.byEmail(email).orElseThrow(() -> ProblemException.notFound("An account for " + email));
         session.assignScribe(scribe.id());
-        return views(List.of(session)).get(0);
+        return views.of(List.of(session)).get(0);
     }
 
     public List<SessionChange> changes(long editionId) {
@@ -225,73 +243,6 @@ public class Schedule {
                 .setParameter("e", editionId)
                 .setMaxResults(200)
                 .getResultList();
-    }
-
-    public List<SessionView> views(Collection<ForumSession> sessions) {
-        Set<Long> roomIds = new LinkedHashSet<>();
-        Set<Long> accountIds = new LinkedHashSet<>();
-        sessions.forEach(s -> {
-            roomIds.add(s.getRoomId());
-            accountIds.addAll(s.getFacilitators());
-        });
-        Map<Long, Room> rooms = new java.util.HashMap<>();
-        if (!roomIds.isEmpty()) {
-            em.createQuery("select r from Room r where r.id in :ids", Room.class)
-                    .setParameter("ids", roomIds)
-                    .getResultStream()
-                    .forEach(r -> rooms.put(r.getId(), r));
-        }
-        Map<Long, People.Person> names = people.byIds(accountIds);
-        Map<Long, Long> taken = seatsTaken(sessions);
-        boolean mayReadNotes = caller.is(Roles.MEMBER) || caller.staff();
-        List<SessionView> views = new ArrayList<>();
-        for (ForumSession s : sessions) {
-            Room room = rooms.get(s.getRoomId());
-            boolean notes = s.getNotesHtml() != null && !s.getNotesHtml().isEmpty();
-            views.add(new SessionView(
-                    s.getId(),
-                    s.getEditionId(),
-                    s.getTitle(),
-                    s.getType().name(),
-                    s.getTopic(),
-                    room.getId(),
-                    room.getName(),
-                    room.getVirtualLink(),
-                    s.getStart(),
-                    s.getEnd(),
-                    s.getCapacity(),
-                    taken.getOrDefault(s.getId(), 0L),
-                    s.getFacilitators().stream()
-                            .map(id -> names.containsKey(id) ? names.get(id).displayName() : "")
-                            .sorted()
-                            .toList(),
-                    s.getAbstractHtml() == null ? "" : s.getAbstractHtml(),
-                    s.isCancelled(),
-                    s.getSequence(),
-                    mayReadNotes && notes ? s.getNotesHtml() : "",
-                    notes));
-        }
-        return views;
-    }
-
-    private Map<Long, Long> seatsTaken(Collection<ForumSession> sessions) {
-        List<Long> capped = sessions.stream()
-                .filter(s -> s.getCapacity() != null)
-                .map(ForumSession::getId)
-                .toList();
-        if (capped.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Long> taken = new java.util.HashMap<>();
-        em.createQuery(
-                        "select r.sessionId, count(r) from Registration r where r.sessionId in :ids and r.status = :s"
-                                + " group by r.sessionId",
-                        Object[].class)
-                .setParameter("ids", capped)
-                .setParameter("s", Registration.Status.REGISTERED)
-                .getResultStream()
-                .forEach(row -> taken.put((Long) row[0], (Long) row[1]));
-        return taken;
     }
 
     private record Placement(
@@ -377,27 +328,6 @@ public class Schedule {
     private static ScheduleRules.Slot slot(ForumSession s) {
         return new ScheduleRules.Slot(
                 s.getId(), s.getTitle(), s.getRoomId(), s.getStart(), s.getEnd(), s.getFacilitators());
-    }
-
-    private void log(ForumSession session, SessionChange.Kind kind, String description) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        em.persist(new SessionChange(
-                session, kind, description.length() > 500 ? description.substring(0, 500) : description, now));
-        if (kind == SessionChange.Kind.ADDED) {
-            return;
-        }
-        List<Long> attendees = em.createQuery("select p.accountId from AgendaPick p where p.sessionId = :s", Long.class)
-                .setParameter("s", session.getId())
-                .getResultList();
-        String link = settings.baseUrl() + "/forums/edition.xhtml?id=" + session.getEditionId();
-        people.byIds(attendees)
-                .values()
-                .forEach(person -> mailer.send(
-                        person.email(),
-                        "Agenda change: " + session.getTitle(),
-                        "Hello " + person.displayName() + ",\n\nA session on your agenda has changed.\n\n" + description
-                                + "\n\nThe agenda: " + link + "\n"));
-        LOG.info(() -> "Session " + session.getId() + " " + kind + "; " + attendees.size() + " attendees told");
     }
 
     private static String describe(ForumSession session, Room room) {

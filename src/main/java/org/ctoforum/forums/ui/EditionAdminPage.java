@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
@@ -49,19 +46,6 @@ public class EditionAdminPage implements Serializable {
     private Integer roomCapacity;
     private String roomLink;
 
-    // The session form
-    private Long sessionId;
-    private String sessionTitle;
-    private String sessionType = "ROUNDTABLE";
-    private String sessionTopic;
-    private LocalDateTime sessionStart;
-    private LocalDateTime sessionEnd;
-    private Long sessionRoomId;
-    private String facilitatorEmails;
-    private Integer sessionCapacity;
-    private String sessionAbstract;
-    private Schedule.Check check;
-
     public void load() {
         if (id == null) {
             return;
@@ -82,7 +66,8 @@ public class EditionAdminPage implements Serializable {
         }
     }
 
-    private void refresh() {
+    /** Reloads rooms and sessions; the session editor calls it after a save. */
+    void refresh() {
         rooms = editions.rooms(id);
         sessions = schedule.list(id);
     }
@@ -143,70 +128,6 @@ public class EditionAdminPage implements Serializable {
             roomLink = null;
             refresh();
         }
-    }
-
-    private Schedule.SessionForm sessionForm() {
-        List<String> emails = facilitatorEmails == null || facilitatorEmails.isBlank()
-                ? List.of()
-                : new ArrayList<>(Arrays.stream(facilitatorEmails.split("[,;\\s]+"))
-                        .filter(s -> !s.isBlank())
-                        .toList());
-        return new Schedule.SessionForm(
-                sessionTitle,
-                sessionType,
-                sessionTopic,
-                sessionStart == null ? null : sessionStart.toString(),
-                sessionEnd == null ? null : sessionEnd.toString(),
-                sessionRoomId,
-                emails,
-                sessionCapacity,
-                sessionAbstract);
-    }
-
-    /** Runs on every change of the session form, so a conflict shows before anyone presses Save. */
-    public void checkSession() {
-        check = schedule.check(id, sessionId, sessionForm());
-    }
-
-    public void saveSession() {
-        boolean saved = PageMessages.attempt(() -> {
-            if (sessionId == null) {
-                schedule.create(id, sessionForm());
-            } else {
-                schedule.update(id, sessionId, sessionForm());
-            }
-        });
-        if (saved) {
-            PageMessages.info("Session \"" + sessionTitle + "\" saved.");
-            newSession();
-            refresh();
-        }
-    }
-
-    public void editSession(SessionView session) {
-        sessionId = session.id();
-        sessionTitle = session.title();
-        sessionType = session.type();
-        sessionTopic = session.topic();
-        sessionStart = session.start();
-        sessionEnd = session.end();
-        sessionRoomId = session.roomId();
-        sessionCapacity = session.capacity();
-        sessionAbstract = null;
-        facilitatorEmails = null;
-        check = null;
-    }
-
-    public void newSession() {
-        sessionId = null;
-        sessionTitle = null;
-        sessionTopic = null;
-        sessionStart = null;
-        sessionEnd = null;
-        sessionCapacity = null;
-        sessionAbstract = null;
-        facilitatorEmails = null;
-        check = null;
     }
 
     public void cancelSession(long sid) {
@@ -334,85 +255,5 @@ public class EditionAdminPage implements Serializable {
 
     public void setRoomLink(String roomLink) {
         this.roomLink = roomLink;
-    }
-
-    public Long getSessionId() {
-        return sessionId;
-    }
-
-    public String getSessionTitle() {
-        return sessionTitle;
-    }
-
-    public void setSessionTitle(String sessionTitle) {
-        this.sessionTitle = sessionTitle;
-    }
-
-    public String getSessionType() {
-        return sessionType;
-    }
-
-    public void setSessionType(String sessionType) {
-        this.sessionType = sessionType;
-    }
-
-    public String getSessionTopic() {
-        return sessionTopic;
-    }
-
-    public void setSessionTopic(String sessionTopic) {
-        this.sessionTopic = sessionTopic;
-    }
-
-    public LocalDateTime getSessionStart() {
-        return sessionStart;
-    }
-
-    public void setSessionStart(LocalDateTime sessionStart) {
-        this.sessionStart = sessionStart;
-    }
-
-    public LocalDateTime getSessionEnd() {
-        return sessionEnd;
-    }
-
-    public void setSessionEnd(LocalDateTime sessionEnd) {
-        this.sessionEnd = sessionEnd;
-    }
-
-    public Long getSessionRoomId() {
-        return sessionRoomId;
-    }
-
-    public void setSessionRoomId(Long sessionRoomId) {
-        this.sessionRoomId = sessionRoomId;
-    }
-
-    public String getFacilitatorEmails() {
-        return facilitatorEmails;
-    }
-
-    public void setFacilitatorEmails(String facilitatorEmails) {
-        this.facilitatorEmails = facilitatorEmails;
-    }
-
-    public Integer getSessionCapacity() {
-        return sessionCapacity;
-    }
-
-    public void setSessionCapacity(Integer sessionCapacity) {
-        this.sessionCapacity = sessionCapacity;
-    }
-
-    public String getSessionAbstract() {
-        return sessionAbstract;
-    }
-
-    public void setSessionAbstract(String sessionAbstract) {
-        this.sessionAbstract = sessionAbstract;
-    }
-
-    public Schedule.Check getCheck() {
-        return check;
     }
 }

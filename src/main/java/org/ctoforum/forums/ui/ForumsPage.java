@@ -1,10 +1,11 @@
 package org.ctoforum.forums.ui;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.ctoforum.forums.boundary.EditionView;
@@ -18,30 +19,42 @@ public class ForumsPage {
     @Inject
     Editions editions;
 
+    @Inject
+    Clock clock;
+
     private List<EditionView> upcoming;
     private List<EditionView> past;
+    private Optional<EditionView> next;
 
-    @PostConstruct
-    void load() {
+    /** Read once per request, and only by the pages that show the lists. */
+    private void loadLists() {
+        if (upcoming != null) {
+            return;
+        }
         List<EditionView> all = editions.list();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         upcoming = all.stream()
                 .filter(e -> !e.endDate().isBefore(today))
-                .sorted((a, b) -> a.startDate().compareTo(b.startDate()))
+                .sorted(Comparator.comparing(EditionView::startDate))
                 .toList();
         past = all.stream().filter(e -> e.endDate().isBefore(today)).toList();
     }
 
     public List<EditionView> getUpcoming() {
+        loadLists();
         return upcoming;
     }
 
     public List<EditionView> getPast() {
+        loadLists();
         return past;
     }
 
+    /** The home page asks for this several times while rendering; the query runs once. */
     public EditionView getNext() {
-        Optional<EditionView> next = editions.next();
+        if (next == null) {
+            next = editions.next();
+        }
         return next.orElse(null);
     }
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.settings.Settings;
 
 /**
  * Who is calling. The caller principal's name is the account id, set at sign-in; roles are the account's effective
@@ -17,6 +19,9 @@ public class Caller {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    Settings settings;
 
     public Optional<Long> accountId() {
         Principal principal = security.getCallerPrincipal();
@@ -45,6 +50,20 @@ public class Caller {
 
     public boolean staff() {
         return is(Roles.STAFF);
+    }
+
+    /** Requires a current membership; the 403 tells a non-member how to join. */
+    public long requireMember(String forWhat) {
+        long id = requireAccountId();
+        if (!is(Roles.MEMBER)) {
+            throw new ProblemException(
+                    403,
+                    "Members only",
+                    "Only members may " + forWhat + ". Join the association: staff confirm memberships for district"
+                            + " technology leaders.",
+                    Map.of("join", settings.baseUrl() + "/join.xhtml"));
+        }
+        return id;
     }
 
     /** Requires a role, answering 401 to the anonymous and 403 to the rest. */

@@ -2,64 +2,23 @@ package org.ctoforum.forums.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.time.Duration;
-import org.ctoforum.testing.Browser;
+import org.ctoforum.testing.BrowserTest;
 import org.ctoforum.testing.Portal;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A member registers for the next forum, builds an agenda and takes it to their calendar, in a real Chromium. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ForumBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Portal.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String page(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
+class ForumBrowserIT extends BrowserTest {
 
     @Test
     void aMemberRegistersPicksSessionsAndGetsTheCalendar() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(page("/signin.xhtml"));
-        browser.findElement(By.id("signin:email")).sendKeys("member@demo.local");
-        browser.findElement(By.id("signin:password")).sendKeys(Portal.DEMO_PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
+        WebDriverWait wait = waiting();
+        signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
 
         browser.get(page("/forums/index.xhtml"));
         browser.findElement(By.linkText("Spring 2027 CTO Leadership Forum")).click();

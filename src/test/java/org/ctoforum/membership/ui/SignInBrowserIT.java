@@ -4,78 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.ctoforum.testing.Browser;
+import org.ctoforum.testing.BrowserTest;
 import org.ctoforum.testing.Portal;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Membership pages in a real Chromium against a real Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SignInBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Portal.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String page(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
-
-    private void signIn(String email, String password) {
-        browser.get(page("/signin.xhtml"));
-        browser.findElement(By.id("signin:email")).sendKeys(email);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-    }
+class SignInBrowserIT extends BrowserTest {
 
     @Test
     void aMemberSignsInThroughThePageAndSeesTheirName() {
         signIn("member@demo.local", Portal.DEMO_PASSWORD);
-        WebElement name = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
+        WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
         assertEquals("Maria Member", name.getText());
 
         browser.findElement(By.cssSelector("#signout input[type=submit], #signout button"))
                 .click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("signin-link")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signin-link")));
         assertTrue(browser.findElements(By.id("account-name")).isEmpty(), "signed out");
     }
 
@@ -94,7 +49,7 @@ class SignInBrowserIT {
         browser.findElement(By.id("signin:email")).sendKeys("press@demo.local");
         browser.findElement(By.id("signin:password")).sendKeys(Portal.DEMO_PASSWORD);
         browser.findElement(By.id("signin:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/profile.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/me/profile.xhtml"));
         assertTrue(browser.getPageSource().contains("press@demo.local"));
     }
 
@@ -112,9 +67,9 @@ class SignInBrowserIT {
         browser.findElement(By.id("signup:password")).sendKeys("a passphrase for bea");
         browser.findElement(By.id("signup:passwordAgain")).sendKeys("a passphrase for bea");
         browser.findElement(By.id("signup:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/signin.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/signin.xhtml"));
 
-        signIn(email, "a passphrase for bea");
+        signInAndWait(email, "a passphrase for bea");
         browser.get(page("/me/profile.xhtml"));
         browser.findElement(By.id("tokens:tokenName")).sendKeys("script");
         browser.findElement(By.id("tokens:create")).click();
@@ -124,13 +79,13 @@ class SignInBrowserIT {
 
     @Test
     void staffSeeTheMemberListAndMembersDoNot() throws Exception {
-        signIn("member@demo.local", Portal.DEMO_PASSWORD);
+        signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
         browser.get(page("/admin/members.xhtml"));
         assertTrue(browser.getPageSource().contains("Not allowed"), "a member is refused the staff page");
         assertFalse(browser.getPageSource().contains("Import members"));
 
         browser.manage().deleteAllCookies();
-        signIn("staff@demo.local", Portal.DEMO_PASSWORD);
+        signInAndWait("staff@demo.local", Portal.DEMO_PASSWORD);
         browser.get(page("/admin/members.xhtml"));
         WebElement table = browser.findElement(By.id("members:list"));
         assertTrue(table.getText().contains("Maria Member"), table.getText());

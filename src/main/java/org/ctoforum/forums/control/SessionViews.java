@@ -1,0 +1,102 @@
+package org.ctoforum.forums.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ctoforum.forums.boundary.SessionView;
+import org.ctoforum.forums.entity.ForumSession;
+import org.ctoforum.forums.entity.Registration;
+import org.ctoforum.forums.entity.Room;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+
+/** Turns sessions into what pages and the API show; session notes only for members and staff. */
+@ApplicationScoped
+public class SessionViews {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    People people;
+
+    @Inject
+    Caller caller;
+
+    /** Views of the sessions with their rooms, facilitators' names and seats taken, in three queries. */
+    public List<SessionView> of(Collection<ForumSession> sessions) {
+        Set<Long> roomIds = new LinkedHashSet<>();
+        Set<Long> accountIds = new LinkedHashSet<>();
+        sessions.forEach(s -> {
+            roomIds.add(s.getRoomId());
+            accountIds.addAll(s.getFacilitators());
+        });
+        Map<Long, Room> rooms = new HashMap<>();
+        if (!roomIds.isEmpty()) {
+            em.createQuery("select r from Room r where r.id in :ids", Room.class)
+                    .setParameter("ids", roomIds)
+                    .getResultStream()
+                    .forEach(r -> rooms.put(r.getId(), r));
+        }
+        Map<Long, People.Person> names = people.byIds(accountIds);
+        Map<Long, Long> taken = seatsTaken(sessions);
+        boolean mayReadNotes = caller.is(Roles.MEMBER) || caller.staff();
+        List<SessionView> views = new ArrayList<>();
+        for (ForumSession s : sessions) {
+            Room room = rooms.get(s.getRoomId());
+            boolean notes = s.getNotesHtml() != null && !s.getNotesHtml().isEmpty();
+            views.add(new SessionView(
+                    s.getId(),
+                    s.getEditionId(),
+                    s.getTitle(),
+                    s.getType().name(),
+                    s.getTopic(),
+                    room.getId(),
+                    room.getName(),
+                    room.getVirtualLink(),
+                    s.getStart(),
+                    s.getEnd(),
+                    s.getCapacity(),
+                    taken.getOrDefault(s.getId(), 0L),
+                    s.getFacilitators().stream()
+                            .map(id -> names.containsKey(id) ? names.get(id).displayName() : "")
+                            .sorted()
+                            .toList(),
+                    s.getAbstractHtml() == null ? "" : s.getAbstractHtml(),
+                    s.isCancelled(),
+                    s.getSequence(),
+                    mayReadNotes && notes ? s.getNotesHtml() : "",
+                    notes));
+        }
+        return views;
+    }
+
+    private Map<Long, Long> seatsTaken(Collection<ForumSession> sessions) {
+        List<Long> capped = sessions.stream()
+                .filter(s -> s.getCapacity() != null)
+                .map(ForumSession::getId)
+                .toList();
+        if (capped.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> taken = new HashMap<>();
+        em.createQuery(
+                        "select r.sessionId, count(r) from Registration r where r.sessionId in :ids and r.status = :s"
+                                + " group by r.sessionId",
+                        Object[].class)
+                .setParameter("ids", capped)
+                .setParameter("s", Registration.Status.REGISTERED)
+                .getResultStream()
+                .forEach(row -> taken.put((Long) row[0], (Long) row[1]));
+        return taken;
+    }
+}
