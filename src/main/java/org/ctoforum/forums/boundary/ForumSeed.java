@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ctoforum.forums.control.ScheduleRules;
+import org.ctoforum.forums.entity.AgendaPick;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.Format;
 import org.ctoforum.forums.entity.ForumSession;
@@ -106,6 +107,7 @@ public class ForumSeed implements DemoSeed {
         em.flush();
 
         List<ScheduleRules.Slot> placed = new ArrayList<>();
+        List<ForumSession> sessions = new ArrayList<>();
         for (JsonObject s : entry.getJsonArray("sessions").getValuesAs(JsonObject.class)) {
             ForumSession session =
                     new ForumSession(edition, s.getString("title"), SessionType.valueOf(s.getString("type")));
@@ -139,19 +141,29 @@ public class ForumSeed implements DemoSeed {
             placed.add(slot);
             if (s.containsKey("notes") && !facilitators.isEmpty()) {
                 String notes = s.getString("notes");
-                session.recordNotes(facilitators.iterator().next(), notes, Markdown.toSafeHtml(notes));
+                session.assignScribe(facilitators.iterator().next());
+                session.recordNotes(notes, Markdown.toSafeHtml(notes));
             }
             em.persist(session);
+            sessions.add(session);
         }
 
         if (entry.containsKey("registrations")) {
-            int seated = 0;
-            for (JsonString email : entry.getJsonArray("registrations").getValuesAs(JsonString.class)) {
-                var person = people.byEmail(email.getString())
-                        .orElseThrow(
-                                () -> new IllegalStateException("seeds/forums.json: no account " + email.getString()));
-                em.persist(new Registration(
-                        edition.getId(), null, person.id(), seated++ < edition.getCapacity(), now.minusDays(20)));
+            em.flush();
+            List<JsonString> emails = entry.getJsonArray("registrations").getValuesAs(JsonString.class);
+            for (int i = 0; i < emails.size(); i++) {
+                String email = emails.get(i).getString();
+                var person = people.byEmail(email)
+                        .orElseThrow(() -> new IllegalStateException("seeds/forums.json: no account " + email));
+                // Spread over the weeks before now, so the staff chart shows registrations arriving.
+                OffsetDateTime registered = now.minusDays(3L * (emails.size() - i));
+                em.persist(new Registration(edition.getId(), null, person.id(), i < edition.getCapacity(), registered));
+                // Each registrant keeps a few sessions on their agenda, so interest per session shows too.
+                for (int k = 0; k < sessions.size(); k++) {
+                    if ((k + i) % 3 == 0 && sessions.get(k).getCapacity() == null) {
+                        em.persist(new AgendaPick(person.id(), sessions.get(k), registered));
+                    }
+                }
             }
         }
     }

@@ -48,6 +48,9 @@ public class ForumsResource {
     @Inject
     Agendas agendas;
 
+    @Inject
+    EditionStats stats;
+
     @GET
     @Operation(summary = "Editions: published and archived ones, and drafts for staff")
     public List<EditionView> list() {
@@ -205,6 +208,13 @@ public class ForumsResource {
                         "status", r.getStatus().name(),
                         "createdAt", r.getCreatedAt().toString()))
                 .toList();
+    }
+
+    @GET
+    @Path("{id}/stats")
+    @Operation(summary = "Registrations per day with a running total, and agenda interest per session (staff)")
+    public EditionStats.Stats stats(@PathParam("id") long id) {
+        return stats.of(id);
     }
 
     @GET

@@ -54,7 +54,8 @@ public class Schedule {
             Long roomId,
             List<String> facilitatorEmails,
             Integer capacity,
-            String abstractMarkdown) {}
+            String abstractMarkdown,
+            String scribeEmail) {}
 
     /** The answer of a dry run: whether the session would fit, and if not, why. */
     public record Check(boolean ok, String problem, Long conflictingSessionId, String conflictingSessionTitle) {}
@@ -99,6 +100,11 @@ public class Schedule {
     @RolesAllowed(Roles.STAFF)
     public SessionForm form(long editionId, long sessionId) {
         ForumSession session = find(editionId, sessionId);
+        String scribe = session.getScribeId() == null
+                ? null
+                : people.byIds(List.of(session.getScribeId()))
+                        .get(session.getScribeId())
+                        .email();
         List<String> emails = people.byIds(session.getFacilitators()).values().stream()
                 .map(People.Person::email)
                 .sorted()
@@ -112,7 +118,8 @@ public class Schedule {
                 session.getRoomId(),
                 emails,
                 session.getCapacity(),
-                session.getAbstractMarkdown());
+                session.getAbstractMarkdown(),
+                scribe);
     }
 
     /** Tells whether the session would fit, without saving: the staff page shows this before saving. */
@@ -149,6 +156,7 @@ public class Schedule {
         Editions.schedule(
                 () -> session.schedule(edition, placement.room, placement.start, placement.end, form.capacity()));
         session.assignFacilitators(placement.facilitators);
+        session.assignScribe(placement.scribe);
         refuseConflicts(session, editionId);
         em.persist(session);
         em.flush();
@@ -178,6 +186,7 @@ public class Schedule {
         boolean moved = Editions.schedule(
                 () -> session.schedule(edition, placement.room, placement.start, placement.end, form.capacity()));
         session.assignFacilitators(placement.facilitators);
+        session.assignScribe(placement.scribe);
         refuseConflicts(session, editionId);
         if (edition.published()) {
             notices.record(
@@ -216,15 +225,26 @@ public class Schedule {
     /** Notes after the session, by staff or the scribe staff assigned. Members read them. */
     public SessionView recordNotes(long editionId, long sessionId, String markdown) {
         ForumSession session = find(editionId, sessionId);
+        requireNoteWriter(session);
+        if (markdown != null && markdown.length() > MAX_MARKDOWN) {
+            throw ProblemException.tooLarge("Notes are limited to " + MAX_MARKDOWN + " characters.");
+        }
+        session.recordNotes(markdown, Markdown.toSafeHtml(markdown));
+        return views.of(List.of(session)).get(0);
+    }
+
+    /** The Markdown of a session's notes, for the one who may write them: staff or the assigned scribe. */
+    public String notesFor(long editionId, long sessionId) {
+        ForumSession session = find(editionId, sessionId);
+        requireNoteWriter(session);
+        return session.getNotesMarkdown() == null ? "" : session.getNotesMarkdown();
+    }
+
+    private void requireNoteWriter(ForumSession session) {
         long author = caller.requireAccountId();
         if (!caller.staff() && !Long.valueOf(author).equals(session.getScribeId())) {
             throw ProblemException.forbidden("Only staff or the session's scribe may write its notes.");
         }
-        if (markdown != null && markdown.length() > MAX_MARKDOWN) {
-            throw ProblemException.tooLarge("Notes are limited to " + MAX_MARKDOWN + " characters.");
-        }
-        session.recordNotes(author, markdown, Markdown.toSafeHtml(markdown));
-        return views.of(List.of(session)).get(0);
     }
 
     @RolesAllowed(Roles.STAFF)
@@ -252,7 +272,8 @@ public class Schedule {
             SessionType type,
             String topic,
             String abstractMarkdown,
-            Set<Long> facilitators) {}
+            Set<Long> facilitators,
+            Long scribe) {}
 
     private Placement place(Edition edition, SessionForm form) {
         if (form == null) {
@@ -291,6 +312,12 @@ public class Schedule {
                     .orElseThrow(() -> ProblemException.badRequest("No account has the email '" + email + "'."))
                     .id());
         }
+        Long scribe = form.scribeEmail() == null || form.scribeEmail().isBlank()
+                ? null
+                : people.byEmail(form.scribeEmail())
+                        .orElseThrow(() ->
+                                ProblemException.badRequest("No account has the email '" + form.scribeEmail() + "'."))
+                        .id();
         return new Placement(
                 room,
                 dateTime("start", form.start()),
@@ -298,7 +325,8 @@ public class Schedule {
                 type,
                 topic,
                 form.abstractMarkdown(),
-                facilitators);
+                facilitators,
+                scribe);
     }
 
     private void refuseConflicts(ForumSession session, long editionId) {

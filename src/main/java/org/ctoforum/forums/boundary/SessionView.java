@@ -25,7 +25,8 @@ public record SessionView(
         boolean cancelled,
         int sequence,
         String notesHtml,
-        boolean notesPresent) {
+        boolean notesPresent,
+        boolean mayWriteNotes) {
 
     public String typeLabel() {
         return switch (type) {

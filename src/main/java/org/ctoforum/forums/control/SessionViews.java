@@ -50,6 +50,7 @@ public class SessionViews {
         Map<Long, People.Person> names = people.byIds(accountIds);
         Map<Long, Long> taken = seatsTaken(sessions);
         boolean mayReadNotes = caller.is(Roles.MEMBER) || caller.staff();
+        Long me = caller.accountId().orElse(null);
         List<SessionView> views = new ArrayList<>();
         for (ForumSession s : sessions) {
             Room room = rooms.get(s.getRoomId());
@@ -75,7 +76,8 @@ public class SessionViews {
                     s.isCancelled(),
                     s.getSequence(),
                     mayReadNotes && notes ? s.getNotesHtml() : "",
-                    notes));
+                    notes,
+                    caller.staff() || (me != null && me.equals(s.getScribeId()))));
         }
         return views;
     }

@@ -149,8 +149,7 @@ public class ForumSession {
         sequence++;
     }
 
-    public void recordNotes(long scribe, String markdown, String html) {
-        this.scribeId = scribe;
+    public void recordNotes(String markdown, String html) {
         this.notesMarkdown = markdown;
         this.notesHtml = html;
     }

@@ -33,6 +33,7 @@ public class SessionEditor implements Serializable {
     private String facilitatorEmails;
     private Integer capacity;
     private String abstractMarkdown;
+    private String scribeEmail;
     private Schedule.Check check;
 
     private Schedule.SessionForm form() {
@@ -50,7 +51,8 @@ public class SessionEditor implements Serializable {
                 roomId,
                 emails,
                 capacity,
-                abstractMarkdown);
+                abstractMarkdown,
+                scribeEmail);
     }
 
     /** Runs on every change of the form, so a conflict shows before anyone presses Save. */
@@ -86,6 +88,7 @@ public class SessionEditor implements Serializable {
         facilitatorEmails = String.join(", ", stored.facilitatorEmails());
         capacity = stored.capacity();
         abstractMarkdown = stored.abstractMarkdown();
+        scribeEmail = stored.scribeEmail();
         check = null;
     }
 
@@ -98,6 +101,7 @@ public class SessionEditor implements Serializable {
         capacity = null;
         abstractMarkdown = null;
         facilitatorEmails = null;
+        scribeEmail = null;
         check = null;
     }
 
@@ -175,6 +179,14 @@ public class SessionEditor implements Serializable {
 
     public void setAbstractMarkdown(String abstractMarkdown) {
         this.abstractMarkdown = abstractMarkdown;
+    }
+
+    public String getScribeEmail() {
+        return scribeEmail;
+    }
+
+    public void setScribeEmail(String scribeEmail) {
+        this.scribeEmail = scribeEmail;
     }
 
     public Schedule.Check getCheck() {

@@ -344,6 +344,55 @@ class ForumsApiIT {
                 .getBoolean("cancelled"));
     }
 
+    @Test
+    void aScribeWritesNotesThatMembersReadAndStaffSeeTheFigures() {
+        long edition = edition(20, "PUBLISHED");
+        long hall = room(edition, "Hall", 40);
+        long session = session(edition, "Shared vision circle", "09:00", "10:00", hall, STAFF)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        String path = "/api/forums/" + edition + "/sessions/" + session;
+
+        Portal.Answer notYet = portal.putJson(path + "/notes", "{\"markdown\":\"Early notes\"}", "member2@demo.local");
+        assertEquals(403, notYet.status(), "only staff or the scribe write notes");
+        assertEquals(
+                200,
+                portal.putJson(path + "/scribe", "{\"email\":\"member2@demo.local\"}", STAFF)
+                        .status());
+        Portal.Answer written = portal.putJson(
+                path + "/notes",
+                "{\"markdown\":\"- Vision needs *repetition*\\n<img src=x onerror=alert(1)>\"}",
+                "member2@demo.local");
+        assertEquals(200, written.status(), written.toString());
+        assertTrue(written.json().getString("notesHtml").contains("<em>repetition</em>"));
+        assertFalse(written.json().getString("notesHtml").contains("<img"), "raw HTML in notes is never markup");
+        assertTrue(written.json().getString("notesHtml").contains("&lt;img"), "it is shown as text");
+
+        assertTrue(portal.get(path, "member@demo.local")
+                .json()
+                .getString("notesHtml")
+                .contains("repetition"));
+        assertEquals(
+                "", portal.get(path).json().getString("notesHtml"), "anonymous readers see that notes exist, not them");
+        assertEquals(
+                "member2@demo.local", portal.get(path + "/form", STAFF).json().getString("scribeEmail"));
+        assertEquals(403, portal.get(path + "/form", "member2@demo.local").status());
+
+        portal.postJson("/api/forums/" + edition + "/registrations", "", "member@demo.local");
+        portal.putJson("/api/me/agenda/" + session, "", "member@demo.local");
+        JsonObject stats =
+                portal.get("/api/forums/" + edition + "/stats", STAFF).json();
+        assertEquals(1, stats.getJsonArray("registrations").getJsonObject(0).getInt("total"));
+        JsonObject fill = stats.getJsonArray("fill").getJsonObject(0);
+        assertEquals(1, fill.getInt("interested"));
+        assertEquals(40, fill.getInt("seats"));
+        assertEquals(
+                403,
+                portal.get("/api/forums/" + edition + "/stats", "member@demo.local")
+                        .status());
+    }
+
     private static Calendar parse(String ics) throws Exception {
         return new CalendarBuilder().build(new StringReader(ics));
     }

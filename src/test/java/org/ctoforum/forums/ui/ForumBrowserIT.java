@@ -47,4 +47,30 @@ class ForumBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feed-url")));
         assertTrue(browser.findElement(By.id("feed-url")).getText().contains("/feeds/agenda/cal_"));
     }
+
+    @Test
+    void staffPlanWithChartsAndTablesAndSeeConflictsBeforeSaving() {
+        signInAndWait("staff@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/forums/index.xhtml"));
+        browser.findElement(By.linkText("Spring 2026 CTO Leadership Forum")).click();
+        browser.findElement(By.linkText("Plan this edition")).click();
+        WebDriverWait wait = waiting();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#registrations-chart canvas")));
+        assertTrue(browser.findElements(By.cssSelector("#fill-chart canvas")).size() == 1);
+        String figures = browser.findElement(By.id("fill-table")).getText();
+        assertTrue(figures.contains("On agendas"), figures);
+        assertTrue(browser.findElement(By.id("registrations-table")).getText().contains("Total"));
+
+        browser.findElements(By.cssSelector("#sessions button")).stream()
+                .filter(b -> b.getText().equals("Edit"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.until(driver -> !driver.findElement(By.id("session:facilitators"))
+                .getAttribute("value")
+                .isEmpty());
+        browser.findElement(By.id("session:title")).sendKeys(" (revised)");
+        browser.findElement(By.id("session:capacity_input")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session:check"), "No conflicts"));
+    }
 }
