@@ -24,6 +24,7 @@ import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.forums.entity.Room;
 import org.ctoforum.forums.entity.ScheduleException;
+import org.ctoforum.forums.entity.Topic;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
@@ -91,6 +92,28 @@ public class Editions {
 
     public EditionView get(long id) {
         return view(visible(id));
+    }
+
+    /** The challenge areas sessions can be about, by name. */
+    public List<String> topics() {
+        return em.createQuery("select t.name from Topic t order by t.name", String.class)
+                .getResultList();
+    }
+
+    /** Adds a topic beyond the seven challenge areas; adding one that exists answers 409. */
+    @RolesAllowed(Roles.STAFF)
+    public String addTopic(String name) {
+        Topic topic = schedule(() -> new Topic(name));
+        boolean exists = em.createQuery("select count(t) from Topic t where lower(t.name) = lower(:n)", Long.class)
+                        .setParameter("n", topic.getName())
+                        .getSingleResult()
+                > 0;
+        if (exists) {
+            throw ProblemException.conflict("The topic \"" + topic.getName() + "\" exists already.");
+        }
+        em.persist(topic);
+        LOG.info(() -> "Account " + caller.requireAccountId() + " added the topic \"" + topic.getName() + "\"");
+        return topic.getName();
     }
 
     public List<RoomView> rooms(long editionId) {

@@ -58,6 +58,23 @@ public class ForumsResource {
     }
 
     @GET
+    @Path("topics")
+    @Operation(summary = "The topics sessions can be about")
+    public List<String> topics() {
+        return editions.topics();
+    }
+
+    @POST
+    @Path("topics")
+    @Operation(summary = "Add a topic (staff): {name}")
+    public Response addTopic(JsonObject body) {
+        String name = editions.addTopic(body == null ? null : body.getString("name", null));
+        return Response.status(Response.Status.CREATED)
+                .entity(Map.of("name", name))
+                .build();
+    }
+
+    @GET
     @Path("{id}")
     public EditionView get(@PathParam("id") long id) {
         return editions.get(id);

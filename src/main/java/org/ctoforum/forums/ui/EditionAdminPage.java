@@ -46,6 +46,9 @@ public class EditionAdminPage implements Serializable {
     private Integer roomCapacity;
     private String roomLink;
 
+    private List<String> topics;
+    private String newTopic;
+
     public void load() {
         if (id == null) {
             return;
@@ -128,6 +131,29 @@ public class EditionAdminPage implements Serializable {
             roomLink = null;
             refresh();
         }
+    }
+
+    public void addTopic() {
+        if (PageMessages.attempt(() -> editions.addTopic(newTopic))) {
+            PageMessages.info("Topic \"" + newTopic.strip() + "\" added.");
+            newTopic = null;
+            topics = null;
+        }
+    }
+
+    public List<String> getTopics() {
+        if (topics == null) {
+            topics = editions.topics();
+        }
+        return topics;
+    }
+
+    public String getNewTopic() {
+        return newTopic;
+    }
+
+    public void setNewTopic(String newTopic) {
+        this.newTopic = newTopic;
     }
 
     public void cancelSession(long sid) {

@@ -393,6 +393,59 @@ class ForumsApiIT {
                         .status());
     }
 
+    @Test
+    void staffAddTopicsAndCappedSessionsKeepAWaitlist() {
+        String topic = "Esports " + UUID.randomUUID().toString().substring(0, 4);
+        assertEquals(
+                403,
+                portal.postJson("/api/forums/topics", "{\"name\":\"" + topic + "\"}", "member@demo.local")
+                        .status());
+        assertEquals(
+                201,
+                portal.postJson("/api/forums/topics", "{\"name\":\"" + topic + "\"}", STAFF)
+                        .status());
+        assertEquals(
+                409,
+                portal.postJson("/api/forums/topics", "{\"name\":\"" + topic.toUpperCase() + "\"}", STAFF)
+                        .status());
+        assertTrue(portal.get("/api/forums/topics").body().contains(topic));
+
+        long edition = edition(20, "PUBLISHED");
+        long lab = room(edition, "Lab", 10);
+        Portal.Answer capped = portal.postJson(
+                "/api/forums/" + edition + "/sessions",
+                "{\"title\":\"Tabletop\",\"start\":\"" + FIRST_DAY + "T09:00\",\"end\":\"" + FIRST_DAY
+                        + "T10:00\",\"roomId\":" + lab + ",\"capacity\":1,\"topic\":\"" + topic + "\"}",
+                STAFF);
+        assertEquals(201, capped.status(), capped.toString());
+        long session = capped.json().getJsonNumber("id").longValue();
+
+        String first = newMemberToken();
+        String second = newMemberToken();
+        assertEquals(
+                "REGISTERED",
+                asToken(first, "PUT", "/api/me/agenda/" + session)
+                        .json()
+                        .getJsonObject("seat")
+                        .getString("status"));
+        JsonObject waiting =
+                asToken(second, "PUT", "/api/me/agenda/" + session).json().getJsonObject("seat");
+        assertEquals("WAITLISTED", waiting.getString("status"));
+        assertEquals(1, waiting.getInt("position"));
+
+        assertEquals(204, asToken(first, "DELETE", "/api/me/agenda/" + session).status());
+        JsonObject promoted = asToken(second, "GET", "/api/me/agenda")
+                .array()
+                .getJsonObject(0)
+                .getJsonObject("seat");
+        assertEquals("REGISTERED", promoted.getString("status"), "the head of the session's waitlist moves up");
+        assertEquals(
+                1,
+                portal.get("/api/forums/" + edition + "/sessions/" + session)
+                        .json()
+                        .getInt("seatsTaken"));
+    }
+
     private static Calendar parse(String ics) throws Exception {
         return new CalendarBuilder().build(new StringReader(ics));
     }
