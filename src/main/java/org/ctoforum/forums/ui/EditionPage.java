@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ctoforum.discussions.boundary.ThreadSummary;
+import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.forums.boundary.Agendas;
 import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
@@ -40,6 +43,9 @@ public class EditionPage implements Serializable {
     Agendas agendas;
 
     @Inject
+    Threads threads;
+
+    @Inject
     Caller caller;
 
     private long id;
@@ -50,6 +56,7 @@ public class EditionPage implements Serializable {
     private Set<Long> picked = Set.of();
     private List<SessionChange> changes;
     private boolean missing;
+    private Map<Long, List<ThreadSummary>> discussions = Map.of();
 
     public void load() {
         try {
@@ -57,6 +64,7 @@ public class EditionPage implements Serializable {
             sessions = schedule.list(id);
             days = AgendaGrid.layout(sessions, editions.rooms(id));
             changes = edition.status().equals("DRAFT") ? List.of() : schedule.changes(id);
+            discussions = threads.forEdition(id);
             refreshMine();
         } catch (ProblemException notFound) {
             missing = true;
@@ -110,6 +118,11 @@ public class EditionPage implements Serializable {
         PageMessages.attempt(() -> agendas.unpick(sessionId));
         refreshMine();
         sessions = schedule.list(id);
+    }
+
+    /** The threads about a session that the reader may see. */
+    public List<ThreadSummary> discussions(long sessionId) {
+        return discussions.getOrDefault(sessionId, List.of());
     }
 
     public boolean isPicked(long sessionId) {

@@ -1,30 +1,48 @@
 package org.ctoforum.membership.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.membership.entity.Role;
 
 /** Who is who, for other features: names and addresses by id or email. Nothing here checks or changes rights. */
 @Stateless
 public class People {
 
-    /** Enough of a person to name them and write to them. */
-    public record Person(long id, String email, String displayName) {
-        static Person of(Account account) {
-            return new Person(account.getId(), account.getEmail(), account.getDisplayName());
+    /** Enough of a person to name them, write to them and know what they may read: their roles as of today. */
+    public record Person(long id, String email, String displayName, String handle, Set<Role> roles) {
+        static Person of(Account account, LocalDate today) {
+            return new Person(
+                    account.getId(),
+                    account.getEmail(),
+                    account.getDisplayName(),
+                    account.getHandle(),
+                    account.effectiveRoles(today));
+        }
+
+        public boolean has(Role role) {
+            return roles.contains(role);
         }
     }
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public Optional<Person> byEmail(String email) {
         EmailAddress address = EmailAddress.parse(email);
@@ -35,16 +53,42 @@ public class People {
                 .setParameter("email", address.value())
                 .getResultStream()
                 .findFirst()
-                .map(Person::of);
+                .map(this::person);
+    }
+
+    public Optional<Person> byId(long id) {
+        return Optional.ofNullable(em.find(Account.class, id)).map(this::person);
     }
 
     public Map<Long, Person> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Account> accounts = em.createQuery("select a from Account a where a.id in :ids", Account.class)
-                .setParameter("ids", ids)
-                .getResultList();
-        return accounts.stream().map(Person::of).collect(Collectors.toMap(Person::id, Function.identity()));
+        return people(em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                        .setParameter("ids", ids)
+                        .getResultList())
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /** Enabled accounts by @handle, for mentions; unknown handles are left out. */
+    public List<Person> byHandles(Collection<String> handles) {
+        if (handles.isEmpty()) {
+            return List.of();
+        }
+        return people(em.createQuery(
+                                "select a from Account a where a.handle in :handles and a.disabled = false",
+                                Account.class)
+                        .setParameter("handles", handles)
+                        .getResultList())
+                .toList();
+    }
+
+    private Stream<Person> people(List<Account> accounts) {
+        LocalDate today = LocalDate.now(clock);
+        return accounts.stream().map(account -> Person.of(account, today));
+    }
+
+    private Person person(Account account) {
+        return Person.of(account, LocalDate.now(clock));
     }
 }

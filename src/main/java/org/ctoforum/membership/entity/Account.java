@@ -41,6 +41,10 @@ public class Account {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    /** The name for @mentions, unique; the database makes it from the email when the account is created. */
+    @Column(insertable = false, updatable = false)
+    private String handle;
+
     private String district;
 
     @Column(name = "job_title")
@@ -148,6 +152,10 @@ public class Account {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getHandle() {
+        return handle;
     }
 
     public String getDisplayName() {

@@ -35,7 +35,12 @@ public enum PortalSetting {
     SIGNIN_MAX_FAILURES_PER_ADDRESS("portal.signin.max-failures-per-address", "20", Kind.POSITIVE_INT),
     SIGNIN_WINDOW_MINUTES("portal.signin.window-minutes", "15", Kind.POSITIVE_INT),
     PASSWORD_RESET_MINUTES("portal.password.reset-minutes", "60", Kind.POSITIVE_INT),
-    IMPORT_MAX_BYTES("portal.import.max-bytes", "10485760", Kind.POSITIVE_INT);
+    IMPORT_MAX_BYTES("portal.import.max-bytes", "10485760", Kind.POSITIVE_INT),
+    POST_MAX_BYTES("portal.discussions.post-max-bytes", "65536", Kind.POSITIVE_INT),
+    POSTS_PER_MINUTE("portal.discussions.posts-per-minute", "10", Kind.POSITIVE_INT),
+    FLAGS_TO_HIDE("portal.discussions.flags-to-hide", "3", Kind.POSITIVE_INT),
+    REVIEW_FIRST_POSTS("portal.discussions.review-first-posts", "0", Kind.COUNT),
+    DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR);
 
     private final String key;
     private final String defaultValue;
@@ -101,6 +106,8 @@ public enum PortalSetting {
         PATH(false, Kind::checkPath),
         PORT(false, value -> checkInt(value, 1, 65535, "a port number from 1 to 65535")),
         POSITIVE_INT(false, value -> checkInt(value, 1, Integer.MAX_VALUE, "a whole number above 0")),
+        COUNT(false, value -> checkInt(value, 0, Integer.MAX_VALUE, "a whole number, 0 or more")),
+        HOUR(false, value -> checkInt(value, 0, 23, "an hour of the day from 0 to 23")),
         BOOLEAN(false, value -> isBoolean(value) ? null : "must be true or false"),
         AUTO_BOOLEAN(false, value -> isBoolean(value) || value.equals("auto") ? null : "must be true, false or auto"),
         URL(true, value -> checkUri(value, v -> v.startsWith("http://") || v.startsWith("https://"), "an http(s) URL")),

@@ -1,0 +1,182 @@
+package org.ctoforum.discussions.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ctoforum.discussions.entity.Category;
+import org.ctoforum.discussions.entity.CategoryKind;
+import org.ctoforum.discussions.entity.DiscussionThread;
+import org.ctoforum.discussions.entity.Visibility;
+import org.ctoforum.discussions.entity.WatchLevel;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.problem.Fields;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+
+/** Discussion categories: who may read and write in each, and staff's management of them. */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Categories {
+
+    private static final Logger LOG = Logger.getLogger(Categories.class.getName());
+
+    public record CategoryForm(
+            String slug,
+            String name,
+            String description,
+            String kind,
+            String visibility,
+            Boolean chathamHouseDefault,
+            Integer position) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Watches watches;
+
+    /** The categories the caller may read, in their order, with counts of visible threads. */
+    public List<CategoryView> list() {
+        List<Category> readable = readable();
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select t.categoryId, count(t) from DiscussionThread t"
+                                + " where t.status = :visible group by t.categoryId",
+                        Object[].class)
+                .setParameter("visible", DiscussionThread.Status.VISIBLE)
+                .getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        Map<Long, WatchLevel> levels = caller.accountId()
+                .map(watches::categoryLevels)
+                .orElse(Map.of());
+        return readable.stream()
+                .map(c -> CategoryView.of(
+                        c,
+                        counts.getOrDefault(c.getId(), 0L),
+                        Optional.ofNullable(levels.get(c.getId()))
+                                .map(Enum::name)
+                                .orElse(null)))
+                .toList();
+    }
+
+    public List<Category> readable() {
+        return em.createQuery("select c from Category c order by c.position, c.name", Category.class)
+                .getResultStream()
+                .filter(this::canRead)
+                .toList();
+    }
+
+    /** The category, if it exists and the caller may read it; a 404 otherwise, so hidden ones are not confirmed. */
+    public Category readableCategory(long id) {
+        Category category = em.find(Category.class, id);
+        if (category == null || !canRead(category)) {
+            throw ProblemException.notFound("Category " + id);
+        }
+        return category;
+    }
+
+    public Optional<Category> bySlug(String slug) {
+        return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst()
+                .filter(this::canRead);
+    }
+
+    public boolean canRead(Category category) {
+        return switch (category.getVisibility()) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> caller.signedIn();
+            case MEMBERS -> caller.is(Roles.MEMBER) || caller.is(Roles.STAFF);
+        };
+    }
+
+    /** Whether someone other than the caller may read the category: for notices and mentions. */
+    public static boolean canRead(Person person, Category category) {
+        return switch (category.getVisibility()) {
+            case PUBLIC, SIGNED_IN -> true;
+            case MEMBERS -> person.has(Role.MEMBER) || person.has(Role.STAFF);
+        };
+    }
+
+    /** Writing takes a current membership, or staff, in every category. */
+    public boolean canWrite(Category category) {
+        return caller.signedIn() && canRead(category) && (caller.is(Roles.MEMBER) || caller.is(Roles.STAFF));
+    }
+
+    public CategoryView create(CategoryForm form) {
+        caller.require(Roles.STAFF, "manage categories");
+        if (form == null) {
+            throw ProblemException.badRequest("Send {slug, name, description, kind, visibility}.");
+        }
+        String slug = Fields.required(form.slug(), "slug", 60).strip().toLowerCase(Locale.ROOT);
+        if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw ProblemException.badRequest("slug must be lower case letters and digits joined by hyphens.");
+        }
+        if (bySlugAny(slug).isPresent()) {
+            throw ProblemException.conflict("A category with the slug '" + slug + "' exists already.");
+        }
+        Category category = new Category(slug, "", form.position() == null ? 100 : form.position());
+        describe(category, form);
+        em.persist(category);
+        em.flush();
+        LOG.info(() -> "Category " + slug + " created by account " + caller.accountId().orElseThrow());
+        return CategoryView.of(category, 0, null);
+    }
+
+    public CategoryView update(long id, CategoryForm form) {
+        caller.require(Roles.STAFF, "manage categories");
+        Category category = em.find(Category.class, id);
+        if (category == null) {
+            throw ProblemException.notFound("Category " + id);
+        }
+        if (form == null) {
+            throw ProblemException.badRequest("Send {name, description, kind, visibility}.");
+        }
+        describe(category, form);
+        LOG.info(() -> "Category " + category.getSlug() + " changed by account " + caller.accountId().orElseThrow());
+        return CategoryView.of(category, 0, null);
+    }
+
+    private void describe(Category category, CategoryForm form) {
+        category.describe(
+                Fields.required(form.name(), "name", 120).strip(),
+                Fields.optional(form.description(), "description", 1000),
+                parse(CategoryKind.class, form.kind(), CategoryKind.GENERAL, "kind"),
+                parse(Visibility.class, form.visibility(), Visibility.MEMBERS, "visibility"),
+                Boolean.TRUE.equals(form.chathamHouseDefault()));
+    }
+
+    private Optional<Category> bySlugAny(String slug) {
+        return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.ctoforum.discussions.boundary;
+
+import org.ctoforum.discussions.entity.Category;
+
+/** A category as readers see it; {@code threads} counts its visible threads. */
+public record CategoryView(
+        long id,
+        String slug,
+        String name,
+        String description,
+        String kind,
+        String visibility,
+        boolean chathamHouseDefault,
+        long threads,
+        String watchLevel) {
+
+    static CategoryView of(Category category, long threads, String watchLevel) {
+        return new CategoryView(
+                category.getId(),
+                category.getSlug(),
+                category.getName(),
+                category.getDescription(),
+                category.getKind().name(),
+                category.getVisibility().name(),
+                category.isChathamHouseDefault(),
+                threads,
+                watchLevel);
+    }
+}

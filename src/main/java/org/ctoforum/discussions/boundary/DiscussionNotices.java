@@ -1,0 +1,110 @@
+package org.ctoforum.discussions.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ctoforum.discussions.control.Attribution;
+import org.ctoforum.discussions.control.Mentions;
+import org.ctoforum.discussions.entity.Category;
+import org.ctoforum.discussions.entity.DiscussionThread;
+import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.discussions.entity.WatchLevel;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.notifications.boundary.Notifications;
+
+/**
+ * Who hears of a new post, and what they are told. One notice per person and post, the most personal kind winning:
+ * a mention, then a reply to your post, then a post in something you watch. Muted threads and categories stay
+ * silent, and nobody hears of a category they may not read. In a Chatham House thread the notice names no author.
+ */
+@Stateless
+public class DiscussionNotices {
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    People people;
+
+    @Inject
+    Watches watches;
+
+    public void threadStarted(DiscussionThread thread, Category category, Post first) {
+        Map<Long, String> kinds = new LinkedHashMap<>();
+        addMentions(kinds, first);
+        watches.watchers(thread.getId(), category.getId()).forEach((account, level) -> {
+            if (level == WatchLevel.WATCHING) {
+                kinds.putIfAbsent(account, "NEW_THREAD");
+            }
+        });
+        send(thread, category, first, kinds);
+    }
+
+    public void postWritten(DiscussionThread thread, Category category, Post post, Post parent) {
+        Map<Long, String> kinds = new LinkedHashMap<>();
+        addMentions(kinds, post);
+        if (parent != null) {
+            kinds.putIfAbsent(parent.getAuthorId(), "REPLY");
+        }
+        watches.watchers(thread.getId(), category.getId()).forEach((account, level) -> {
+            if (level == WatchLevel.WATCHING) {
+                kinds.putIfAbsent(account, "POST");
+            }
+        });
+        send(thread, category, post, kinds);
+    }
+
+    /** The author of an unmasked post is told who asked for what reason: not a moderator's name, the fact. */
+    public void unmasked(DiscussionThread thread, Post post, String reason) {
+        people.byId(post.getAuthorId())
+                .ifPresent(author -> notifications.notify(
+                        author,
+                        "UNMASKED",
+                        "A moderator revealed to the moderators that you wrote a post in “" + thread.getTitle()
+                                + "”. Reason given: " + reason,
+                        link(thread, post)));
+    }
+
+    private void addMentions(Map<Long, String> kinds, Post post) {
+        Set<String> handles = Mentions.in(post.getBody());
+        for (Person person : people.byHandles(handles)) {
+            kinds.putIfAbsent(person.id(), "MENTION");
+        }
+    }
+
+    private void send(DiscussionThread thread, Category category, Post post, Map<Long, String> kinds) {
+        kinds.remove(post.getAuthorId());
+        if (kinds.isEmpty()) {
+            return;
+        }
+        Map<Long, WatchLevel> levels = watches.watchers(thread.getId(), category.getId());
+        Map<Long, Person> recipients = people.byIds(kinds.keySet());
+        String who = thread.isChathamHouse()
+                ? Attribution.PARTICIPANT
+                : people.byId(post.getAuthorId()).map(Person::displayName).orElse(Attribution.PARTICIPANT);
+        for (var entry : kinds.entrySet()) {
+            Person recipient = recipients.get(entry.getKey());
+            if (recipient == null
+                    || levels.get(recipient.id()) == WatchLevel.MUTED
+                    || !Categories.canRead(recipient, category)) {
+                continue;
+            }
+            String text =
+                    switch (entry.getValue()) {
+                        case "MENTION" -> who + " mentioned you in “" + thread.getTitle() + "”";
+                        case "REPLY" -> who + " replied to your post in “" + thread.getTitle() + "”";
+                        case "NEW_THREAD" -> who + " started “" + thread.getTitle() + "” in " + category.getName();
+                        default -> who + " posted in “" + thread.getTitle() + "”";
+                    };
+            notifications.notify(recipient, entry.getValue(), text, link(thread, post));
+        }
+    }
+
+    static String link(DiscussionThread thread, Post post) {
+        return "/discussions/thread.xhtml?id=" + thread.getId() + "&after=" + (post.getId() - 1) + "#post-"
+                + post.getId();
+    }
+}

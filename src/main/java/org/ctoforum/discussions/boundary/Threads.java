@@ -1,0 +1,696 @@
+package org.ctoforum.discussions.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.ctoforum.discussions.control.Attribution;
+import org.ctoforum.discussions.control.Quotes;
+import org.ctoforum.discussions.control.Tags;
+import org.ctoforum.discussions.entity.Category;
+import org.ctoforum.discussions.entity.DiscussionThread;
+import org.ctoforum.discussions.entity.Flag;
+import org.ctoforum.discussions.entity.ModerationEntry;
+import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.discussions.entity.PostRevision;
+import org.ctoforum.discussions.entity.WatchLevel;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.markdown.Markdown;
+import org.ctoforum.platform.problem.Fields;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.settings.PortalSetting;
+import org.ctoforum.platform.settings.Settings;
+
+/**
+ * Threads and posts: listing with keyset pagination, reading, writing, editing, deleting and flagging. Every method
+ * checks the caller against the category and the post's state; what a reader may not see answers 404, as if it did
+ * not exist.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Threads {
+
+    private static final Logger LOG = Logger.getLogger(Threads.class.getName());
+    static final int MAX_DEPTH = 4;
+
+    public record NewThread(
+            String title, String body, Long categoryId, Boolean chathamHouse, List<String> tags, Long sessionId) {}
+
+    public record NewPost(String body, Long replyTo) {}
+
+    public record ThreadList(List<ThreadSummary> threads, String next) {}
+
+    public record RevisionView(String body, String editedAt) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Categories categories;
+
+    @Inject
+    Watches watches;
+
+    @Inject
+    DiscussionNotices notices;
+
+    @Inject
+    People people;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Visible threads, latest activity first; pinned ones lead the first page. {@code category} is an id or a slug;
+     * {@code after} is the {@code next} of the previous page.
+     */
+    public ThreadList list(String category, String tag, String after, int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        List<Category> readable = categories.readable();
+        if (category != null && !category.isBlank()) {
+            Category chosen = category.matches("\\d+")
+                    ? categories.readableCategory(Long.parseLong(category))
+                    : categories.bySlug(category).orElseThrow(() -> ProblemException.notFound("Category " + category));
+            readable = List.of(chosen);
+        }
+        if (readable.isEmpty()) {
+            return new ThreadList(List.of(), null);
+        }
+        String categoryIds = readable.stream()
+                .map(c -> String.valueOf(c.getId()))
+                .collect(Collectors.joining(","));
+        Cursor cursor = Cursor.parse(after);
+        List<Long> ids = new ArrayList<>();
+        if (cursor == null) {
+            ids.addAll(threadIds(categoryIds, tag, true, null, 20));
+        }
+        List<Long> page = threadIds(categoryIds, tag, false, cursor, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = Cursor.after(em.find(DiscussionThread.class, page.get(limit - 1)));
+        }
+        ids.addAll(page);
+        return new ThreadList(summaries(ids), next);
+    }
+
+    /** The visible threads about the sessions of a forum edition, by session, for the edition's page. */
+    public Map<Long, List<ThreadSummary>> forEdition(long editionId) {
+        Set<Long> readable = categories.readable().stream().map(Category::getId).collect(Collectors.toSet());
+        List<Long> ids = ((List<?>) em.createNativeQuery("select t.id from discussion_thread t"
+                                + " join forum_session s on s.id = t.session_id"
+                                + " where s.edition_id = ? and t.status = 'VISIBLE' order by t.last_post_at desc")
+                        .setParameter(1, editionId)
+                        .getResultList())
+                .stream()
+                .map(id -> ((Number) id).longValue())
+                .toList();
+        return summaries(ids).stream()
+                .filter(t -> readable.contains(t.categoryId()))
+                .collect(Collectors.groupingBy(ThreadSummary::sessionId));
+    }
+
+    public long create(NewThread form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {title, body, categoryId, chathamHouse}.");
+        }
+        if (form.categoryId() == null) {
+            throw ProblemException.badRequest("categoryId is required.");
+        }
+        Category category = categories.readableCategory(form.categoryId());
+        long author = requireWriter(category);
+        String title = Fields.required(form.title(), "title", 200).strip();
+        String body = checkedBody(form.body());
+        Set<String> tags = Tags.normalize(form.tags());
+        if (form.sessionId() != null && !sessionExists(form.sessionId())) {
+            throw ProblemException.notFound("Forum session " + form.sessionId());
+        }
+        throttle(author);
+        boolean chathamHouse =
+                form.chathamHouse() == null ? category.isChathamHouseDefault() : form.chathamHouse();
+        boolean review = awaitsReview(author);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DiscussionThread thread =
+                new DiscussionThread(category, title, author, chathamHouse, form.sessionId(), tags, review, now);
+        em.persist(thread);
+        em.flush();
+        Post first = new Post(thread.getId(), author, null, body, Markdown.toSafeHtml(body), review, now);
+        em.persist(first);
+        em.flush();
+        recount(thread);
+        watches.watchThread(author, thread.getId(), WatchLevel.WATCHING);
+        watches.markRead(author, thread.getId(), first.getId());
+        if (first.visible()) {
+            notices.threadStarted(thread, category, first);
+        }
+        LOG.info(() -> "Thread " + thread.getId() + " started in " + category.getSlug() + " by account " + author
+                + (chathamHouse ? " (Chatham House)" : "") + (review ? ", waiting for review" : ""));
+        return thread.getId();
+    }
+
+    public ThreadPage read(long threadId, Long after, int size) {
+        DiscussionThread thread = readableThread(threadId);
+        Category category = em.find(Category.class, thread.getCategoryId());
+        int limit = Math.max(1, Math.min(size, 200));
+        List<Post> posts = em.createQuery(
+                        "select p from Post p where p.threadId = :t and p.id > :after order by p.id", Post.class)
+                .setParameter("t", threadId)
+                .setParameter("after", after == null ? 0L : after)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        Long next = null;
+        if (posts.size() > limit) {
+            posts = posts.subList(0, limit);
+            next = posts.get(limit - 1).getId();
+        }
+        List<Post> shown = posts.stream().filter(this::listed).toList();
+        Long me = caller.accountId().orElse(null);
+        Long firstUnread = null;
+        String watchLevel = null;
+        if (me != null) {
+            Long mark = watches.lastRead(me, threadId).orElse(0L);
+            firstUnread = firstVisibleAfter(threadId, mark);
+            watchLevel = watches.effective(me, threadId, category.getId()).name();
+        }
+        String[] session = thread.getSessionId() == null ? null : sessionReference(thread.getSessionId());
+        return new ThreadPage(
+                thread.getId(),
+                thread.getTitle(),
+                category.getId(),
+                category.getSlug(),
+                category.getName(),
+                thread.isChathamHouse(),
+                authorName(thread.isChathamHouse(), thread.getAuthorId()),
+                thread.getStatus().name(),
+                thread.isPinned(),
+                thread.isLocked(),
+                List.copyOf(thread.getTags()),
+                thread.getSessionId(),
+                session == null ? null : session[0],
+                session == null ? null : session[1],
+                thread.getCreatedAt().toString(),
+                thread.getPostCount(),
+                views(thread, shown),
+                next,
+                firstUnread,
+                watchLevel,
+                canReply(thread, category),
+                caller.staff());
+    }
+
+    /** Moves the caller's read mark forward to the given post. */
+    public void markRead(long threadId, long postId) {
+        long me = caller.requireAccountId();
+        readableThread(threadId);
+        watches.markRead(me, threadId, postId);
+    }
+
+    public long reply(long threadId, NewPost form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send {body, replyTo}.");
+        }
+        DiscussionThread thread = em.find(DiscussionThread.class, readableThread(threadId).getId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        Category category = em.find(Category.class, thread.getCategoryId());
+        long author = requireWriter(category);
+        if (thread.isLocked() && !caller.staff()) {
+            throw ProblemException.conflict("This thread is locked; it takes no new posts.");
+        }
+        if (!thread.visible() && !caller.staff()) {
+            throw ProblemException.conflict("This thread waits for a moderator; replies open once it is approved.");
+        }
+        String body = checkedBody(form.body());
+        Post parent = null;
+        if (form.replyTo() != null) {
+            parent = em.find(Post.class, form.replyTo());
+            if (parent == null || !parent.getThreadId().equals(threadId) || !listed(parent)) {
+                throw ProblemException.badRequest("replyTo must be a post of this thread.");
+            }
+        }
+        throttle(author);
+        boolean review = awaitsReview(author);
+        Post post = new Post(threadId, author, form.replyTo(), body, Markdown.toSafeHtml(body), review, now());
+        em.persist(post);
+        em.flush();
+        recount(thread);
+        watches.watchThreadUnlessChosen(author, threadId, WatchLevel.WATCHING);
+        watches.markRead(author, threadId, post.getId());
+        if (post.visible()) {
+            notices.postWritten(thread, category, post, parent);
+        }
+        LOG.info(() -> "Post " + post.getId() + " in thread " + threadId + " by account " + author
+                + (review ? ", waiting for review" : ""));
+        return post.getId();
+    }
+
+    public PostView edit(long postId, String markdown) {
+        Post post = readablePost(postId);
+        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
+        long editor = caller.requireAccountId();
+        if (!mayChange(post)) {
+            throw ProblemException.forbidden("Only the author or a moderator may edit this post.");
+        }
+        if (post.deleted()) {
+            throw ProblemException.conflict("A deleted post cannot be edited.");
+        }
+        if (thread.isLocked() && !caller.staff()) {
+            throw ProblemException.conflict("This thread is locked; its posts can no longer be edited.");
+        }
+        String body = checkedBody(markdown);
+        if (!body.equals(post.getBody())) {
+            em.persist(post.edit(body, Markdown.toSafeHtml(body), editor, now()));
+            LOG.info(() -> "Post " + postId + " edited by account " + editor);
+        }
+        return views(thread, List.of(post)).get(0);
+    }
+
+    public void delete(long postId) {
+        Post post = readablePost(postId);
+        long by = caller.requireAccountId();
+        if (!mayChange(post)) {
+            throw ProblemException.forbidden("Only the author or a moderator may delete this post.");
+        }
+        if (post.deleted()) {
+            return;
+        }
+        post.delete(now());
+        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
+        recount(thread);
+        if (!post.getAuthorId().equals(by)) {
+            em.persist(new ModerationEntry(
+                    by,
+                    ModerationEntry.Action.DELETE,
+                    thread.getId(),
+                    postId,
+                    null,
+                    now()));
+        }
+        LOG.info(() -> "Post " + postId + " deleted by account " + by);
+    }
+
+    /** Flags a post for moderators; enough flags hide it until reviewed. A second flag by one member is ignored. */
+    public boolean flag(long postId, String reason) {
+        Post post = readablePost(postId);
+        long me = caller.requireAccountId();
+        String why = Fields.required(reason, "reason", 500).strip();
+        if (post.getAuthorId().equals(me)) {
+            throw ProblemException.badRequest("You cannot flag your own post; edit or delete it instead.");
+        }
+        if (!post.visible()) {
+            throw ProblemException.conflict("This post is already with the moderators.");
+        }
+        long already = em.createQuery(
+                        "select count(f) from Flag f where f.postId = :p and f.accountId = :a", Long.class)
+                .setParameter("p", postId)
+                .setParameter("a", me)
+                .getSingleResult();
+        if (already > 0) {
+            return false;
+        }
+        em.persist(new Flag(postId, me, why, now()));
+        em.lock(post, LockModeType.PESSIMISTIC_WRITE);
+        if (post.flag(settings.number(PortalSetting.FLAGS_TO_HIDE))) {
+            recount(em.find(DiscussionThread.class, post.getThreadId()));
+            LOG.info(() -> "Post " + postId + " hidden by flags until a moderator reviews it");
+        }
+        LOG.info(() -> "Post " + postId + " flagged by account " + me);
+        return true;
+    }
+
+    /** The post quoted in Markdown, attributed as the thread's rule allows. */
+    public String quote(long postId) {
+        Post post = readablePost(postId);
+        if (!post.visible() && !mayChange(post)) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
+        return Quotes.of(authorName(thread.isChathamHouse(), post.getAuthorId()), post.getBody());
+    }
+
+    /** The Markdown of a post, for its author or a moderator to edit. */
+    public String source(long postId) {
+        Post post = readablePost(postId);
+        if (!mayChange(post) || post.deleted()) {
+            throw ProblemException.forbidden("Only the author or a moderator may edit this post.");
+        }
+        return post.getBody();
+    }
+
+    /** Earlier texts of a post, for its author and moderators; who edited is not shown. */
+    public List<RevisionView> revisions(long postId) {
+        Post post = readablePost(postId);
+        if (!mayChange(post)) {
+            throw ProblemException.forbidden("Only the author or a moderator may see a post's history.");
+        }
+        return em.createQuery(
+                        "select r from PostRevision r where r.postId = :p order by r.id desc", PostRevision.class)
+                .setParameter("p", postId)
+                .getResultStream()
+                .map(r -> new RevisionView(r.getBody(), r.getEditedAt().toString()))
+                .toList();
+    }
+
+    public String watch(long threadId, String level) {
+        long me = caller.requireAccountId();
+        readableThread(threadId);
+        WatchLevel chosen = Categories.parse(WatchLevel.class, level, null, "level");
+        if (chosen == null) {
+            throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
+        }
+        watches.watchThread(me, threadId, chosen);
+        return chosen.name();
+    }
+
+    public String watchCategory(long categoryId, String level) {
+        long me = caller.requireAccountId();
+        categories.readableCategory(categoryId);
+        WatchLevel chosen = Categories.parse(WatchLevel.class, level, null, "level");
+        if (chosen == null) {
+            throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
+        }
+        watches.watchCategory(me, categoryId, chosen);
+        return chosen.name();
+    }
+
+    /** The thread, if the caller may read it: visible, or pending and theirs, or anything for staff. */
+    public DiscussionThread readableThread(long threadId) {
+        DiscussionThread thread = em.find(DiscussionThread.class, threadId);
+        if (thread == null) {
+            throw ProblemException.notFound("Thread " + threadId);
+        }
+        Category category = em.find(Category.class, thread.getCategoryId());
+        boolean mine = caller.accountId().map(thread.getAuthorId()::equals).orElse(false);
+        boolean shown = thread.visible() || caller.staff()
+                || (thread.getStatus() == DiscussionThread.Status.PENDING && mine);
+        if (!shown || !categories.canRead(category)) {
+            throw ProblemException.notFound("Thread " + threadId);
+        }
+        return thread;
+    }
+
+    /** The post, if the caller may see that it exists. */
+    public Post readablePost(long postId) {
+        Post post = em.find(Post.class, postId);
+        if (post == null) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        readableThread(post.getThreadId());
+        if (!listed(post)) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        return post;
+    }
+
+    /** Sets the thread's counters from its visible posts. */
+    public void recount(DiscussionThread thread) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), max(id), max(created_at) from discussion_post"
+                        + " where thread_id = ? and status = 'VISIBLE'")
+                .setParameter(1, thread.getId())
+                .getSingleResult();
+        thread.recount(
+                ((Number) row[0]).longValue(),
+                row[1] == null ? null : ((Number) row[1]).longValue(),
+                row[2] == null ? null : toOffset(row[2]));
+    }
+
+    List<PostView> views(DiscussionThread thread, List<Post> posts) {
+        Map<Long, Person> authors = thread.isChathamHouse()
+                ? Map.of()
+                : people.byIds(posts.stream().map(Post::getAuthorId).collect(Collectors.toSet()));
+        Long me = caller.accountId().orElse(null);
+        boolean staff = caller.staff();
+        Map<Long, Integer> depths = new HashMap<>();
+        List<PostView> views = new ArrayList<>();
+        for (Post post : posts) {
+            int depth = post.getReplyTo() != null && depths.containsKey(post.getReplyTo())
+                    ? Math.min(depths.get(post.getReplyTo()) + 1, MAX_DEPTH)
+                    : 0;
+            depths.put(post.getId(), depth);
+            boolean mine = post.getAuthorId().equals(me);
+            boolean full = post.visible() || (staff && !post.deleted()) || (mine && !post.deleted());
+            Person author = authors.get(post.getAuthorId());
+            views.add(new PostView(
+                    post.getId(),
+                    full ? post.getHtml() : "",
+                    full ? Attribution.shown(thread.isChathamHouse(), author == null ? null : author.displayName()) : null,
+                    post.getCreatedAt().toString(),
+                    post.getReplyTo(),
+                    post.getEditedAt() == null ? null : post.getEditedAt().toString(),
+                    post.getStatus().name(),
+                    mine,
+                    full && (mine || staff),
+                    depth));
+        }
+        return views;
+    }
+
+    private List<Long> threadIds(String categoryIds, String tag, boolean pinned, Cursor cursor, int limit) {
+        StringBuilder sql = new StringBuilder("select t.id from discussion_thread t where t.status = 'VISIBLE'"
+                        + " and t.category_id in (")
+                .append(categoryIds)
+                .append(") and t.pinned = ")
+                .append(pinned);
+        boolean byTag = tag != null && !tag.isBlank();
+        if (byTag) {
+            sql.append(" and exists (select 1 from discussion_thread_tag g where g.thread_id = t.id and g.tag = ?1)");
+        }
+        if (cursor != null) {
+            sql.append(" and (t.last_post_at, t.id) < (?2, ?3)");
+        }
+        sql.append(" order by t.last_post_at desc, t.id desc limit ").append(limit);
+        var query = em.createNativeQuery(sql.toString());
+        if (byTag) {
+            query.setParameter(1, tag.strip().toLowerCase(Locale.ROOT));
+        }
+        if (cursor != null) {
+            query.setParameter(2, cursor.lastPostAt()).setParameter(3, cursor.id());
+        }
+        return ((List<?>) query.getResultList())
+                .stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private List<ThreadSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, DiscussionThread> threads = em.createQuery(
+                        "select t from DiscussionThread t where t.id in :ids", DiscussionThread.class)
+                .setParameter("ids", ids)
+                .setHint("eclipselink.batch", "t.tags")
+                .setHint("eclipselink.batch.type", "IN")
+                .getResultStream()
+                .collect(Collectors.toMap(DiscussionThread::getId, Function.identity()));
+        Map<Long, Category> categoriesById = em.createQuery("select c from Category c", Category.class)
+                .getResultStream()
+                .collect(Collectors.toMap(Category::getId, Function.identity()));
+        Set<Long> namedAuthors = new HashSet<>();
+        threads.values().stream()
+                .filter(t -> !t.isChathamHouse())
+                .forEach(t -> namedAuthors.add(t.getAuthorId()));
+        Map<Long, Person> authors = people.byIds(namedAuthors);
+        Map<Long, long[]> unread = caller.accountId()
+                .map(me -> watches.unread(me, ids))
+                .orElse(Map.of());
+        boolean signedIn = caller.signedIn();
+        List<ThreadSummary> summaries = new ArrayList<>();
+        for (Long id : ids) {
+            DiscussionThread t = threads.get(id);
+            Category c = categoriesById.get(t.getCategoryId());
+            Person author = authors.get(t.getAuthorId());
+            long[] counts = unread.get(id);
+            boolean fresh = signedIn && counts == null;
+            summaries.add(new ThreadSummary(
+                    t.getId(),
+                    t.getTitle(),
+                    c.getId(),
+                    c.getSlug(),
+                    c.getName(),
+                    t.isChathamHouse(),
+                    Attribution.shown(t.isChathamHouse(), author == null ? null : author.displayName()),
+                    t.isPinned(),
+                    t.isLocked(),
+                    t.getPostCount(),
+                    t.getLastPostAt().toString(),
+                    List.copyOf(t.getTags()),
+                    t.getSessionId(),
+                    !signedIn ? null : fresh ? (Long) (long) t.getPostCount() : (Long) counts[0],
+                    !signedIn ? null : fresh ? null : counts[1] == 0 ? null : (Long) counts[1],
+                    fresh));
+        }
+        return summaries;
+    }
+
+    private boolean listed(Post post) {
+        return switch (post.getStatus()) {
+            case VISIBLE, HIDDEN, DELETED -> true;
+            case PENDING -> caller.staff() || post.getAuthorId().equals(caller.accountId().orElse(null));
+        };
+    }
+
+    private boolean mayChange(Post post) {
+        return caller.staff() || post.getAuthorId().equals(caller.accountId().orElse(null));
+    }
+
+    private boolean canReply(DiscussionThread thread, Category category) {
+        return categories.canWrite(category) && (caller.staff() || (!thread.isLocked() && thread.visible()));
+    }
+
+    private long requireWriter(Category category) {
+        long me = caller.requireAccountId();
+        if (!categories.canWrite(category)) {
+            caller.requireMember("write in discussions");
+            throw ProblemException.forbidden("You may not write in " + category.getName() + ".");
+        }
+        return me;
+    }
+
+    private String checkedBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("body is required: write something in Markdown.");
+        }
+        int limit = settings.number(PortalSetting.POST_MAX_BYTES);
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limit) {
+            throw ProblemException.tooLarge(
+                    "The post has " + bytes + " bytes; the limit is " + limit + ". Split it into several posts.");
+        }
+        return body.strip();
+    }
+
+    /** At most the configured posts a minute per account; the answer says when to try again. */
+    private void throttle(long author) {
+        int perMinute = settings.number(PortalSetting.POSTS_PER_MINUTE);
+        OffsetDateTime since = now().minusMinutes(1);
+        List<OffsetDateTime> recent = em.createQuery(
+                        "select p.createdAt from Post p where p.authorId = :a and p.createdAt > :since"
+                                + " order by p.createdAt",
+                        OffsetDateTime.class)
+                .setParameter("a", author)
+                .setParameter("since", since)
+                .getResultList();
+        if (recent.size() >= perMinute) {
+            long wait = Math.max(1, Duration.between(now(), recent.get(0).plusMinutes(1)).toSeconds() + 1);
+            LOG.info(() -> "Account " + author + " is posting too fast; told to wait " + wait + " s");
+            throw ProblemException.tooManyRequests(
+                    "You can write " + perMinute + " posts a minute. Try again in " + wait + " seconds.", wait);
+        }
+    }
+
+    /** A new account's first posts wait for a moderator, if the setting asks for it; staff never wait. */
+    private boolean awaitsReview(long author) {
+        int reviewed = settings.number(PortalSetting.REVIEW_FIRST_POSTS);
+        if (reviewed == 0 || caller.staff()) {
+            return false;
+        }
+        long approved = em.createQuery(
+                        "select count(p) from Post p where p.authorId = :a and p.status = :visible", Long.class)
+                .setParameter("a", author)
+                .setParameter("visible", Post.Status.VISIBLE)
+                .getSingleResult();
+        return approved < reviewed;
+    }
+
+    private Long firstVisibleAfter(long threadId, long mark) {
+        return em.createQuery(
+                        "select min(p.id) from Post p where p.threadId = :t and p.id > :mark and p.status = :visible",
+                        Long.class)
+                .setParameter("t", threadId)
+                .setParameter("mark", mark)
+                .setParameter("visible", Post.Status.VISIBLE)
+                .getSingleResult();
+    }
+
+    private String authorName(boolean chathamHouse, long authorId) {
+        if (chathamHouse) {
+            return Attribution.PARTICIPANT;
+        }
+        return people.byId(authorId).map(Person::displayName).orElse(Attribution.PARTICIPANT);
+    }
+
+    /** The title and page of a forum session in a published edition; null when it is not shown. */
+    private String[] sessionReference(long sessionId) {
+        List<?> rows = em.createNativeQuery("select s.title, s.edition_id from forum_session s"
+                        + " join forum_edition e on e.id = s.edition_id where s.id = ? and e.status <> 'DRAFT'")
+                .setParameter(1, sessionId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new String[] {(String) row[0], "/forums/edition.xhtml?id=" + row[1] + "#session-" + sessionId};
+    }
+
+    private boolean sessionExists(long sessionId) {
+        return !em.createNativeQuery("select 1 from forum_session where id = ?")
+                .setParameter(1, sessionId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** The keyset of the thread list: the last thread's activity time and id, opaque to clients. */
+    record Cursor(OffsetDateTime lastPostAt, long id) {
+        static String after(DiscussionThread thread) {
+            String raw = thread.getLastPostAt().toInstant() + "|" + thread.getId();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String token) {
+            if (token == null || token.isBlank()) {
+                return null;
+            }
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(
+                        Instant.parse(raw.substring(0, bar)).atOffset(ZoneOffset.UTC),
+                        Long.parseLong(raw.substring(bar + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw ProblemException.badRequest("after is not a cursor from a previous page.");
+            }
+        }
+    }
+}

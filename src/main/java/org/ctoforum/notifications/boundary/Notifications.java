@@ -1,0 +1,220 @@
+package org.ctoforum.notifications.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.notifications.entity.MailChoice;
+import org.ctoforum.notifications.entity.Notification;
+import org.ctoforum.platform.mail.Mailer;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.SignedLinks;
+import org.ctoforum.platform.settings.Settings;
+
+/**
+ * Notifications: written in the notifying feature's transaction, and mailed through the outbox at once or kept for
+ * the daily digest, by the recipient's choice. Every mail carries a signed link that stops such mails.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Notifications {
+
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+    private static final String UNSUBSCRIBE_PREFIX = "unsubscribe:";
+
+    public record NotificationView(long id, String kind, String text, String link, String createdAt, boolean read) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(
+                    n.getId(), n.getKind(), n.getText(), n.getLink(), n.getCreatedAt().toString(), !n.isUnread());
+        }
+    }
+
+    public record Inbox(long unread, List<NotificationView> notifications, Long next) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    SignedLinks signedLinks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Tells someone about something. {@code text} is one line the recipient may see; {@code link} is a path on the
+     * portal, such as {@code /discussions/thread.xhtml?id=4}.
+     */
+    public void notify(Person recipient, String kind, String text, String link) {
+        MailChoice choice = mailChoice(recipient.id());
+        Notification.Mail mail =
+                switch (choice) {
+                    case IMMEDIATE -> Notification.Mail.SENT;
+                    case DIGEST -> Notification.Mail.DIGEST;
+                    case NONE -> Notification.Mail.NONE;
+                };
+        em.persist(new Notification(recipient.id(), kind, text, link, mail, OffsetDateTime.now(clock)));
+        if (choice == MailChoice.IMMEDIATE) {
+            mailer.send(
+                    recipient.email(),
+                    "CTO Forum: " + text,
+                    text + "\n\n" + settings.baseUrl() + link + "\n" + footer(recipient.id()));
+        }
+        LOG.fine(() -> "Notified account " + recipient.id() + " (" + kind + ", mail " + choice + ")");
+    }
+
+    public Inbox inbox(Long before, int size) {
+        long account = caller.requireAccountId();
+        int limit = Math.max(1, Math.min(size, 100));
+        List<Notification> page = em.createQuery(
+                        "select n from Notification n where n.accountId = :a and (:before is null or n.id < :before)"
+                                + " order by n.id desc",
+                        Notification.class)
+                .setParameter("a", account)
+                .setParameter("before", before)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        Long next = page.size() > limit ? page.get(limit - 1).getId() : null;
+        return new Inbox(
+                unreadCount(account),
+                page.stream().limit(limit).map(NotificationView::of).toList(),
+                next);
+    }
+
+    public long unreadCount() {
+        return caller.accountId().map(this::unreadCount).orElse(0L);
+    }
+
+    /** Marks the caller's notifications read: those listed, or all of them when none are. */
+    public int markRead(List<Long> ids) {
+        long account = caller.requireAccountId();
+        boolean all = ids == null || ids.isEmpty();
+        var update = em.createQuery("update Notification n set n.readAt = :now where n.accountId = :a"
+                        + " and n.readAt is null" + (all ? "" : " and n.id in :ids"))
+                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("a", account);
+        return (all ? update : update.setParameter("ids", ids)).executeUpdate();
+    }
+
+    public MailChoice mailChoice() {
+        return mailChoice(caller.requireAccountId());
+    }
+
+    public void chooseMail(MailChoice choice) {
+        if (choice == null) {
+            throw ProblemException.badRequest("mail must be IMMEDIATE, DIGEST or NONE.");
+        }
+        setMailChoice(caller.requireAccountId(), choice);
+    }
+
+    /** Follows a signed unsubscribe link: no more notification mails for its account. Answers the account. */
+    public long unsubscribe(String token) {
+        long account = signedLinks
+                .verify(token)
+                .filter(payload -> payload.startsWith(UNSUBSCRIBE_PREFIX))
+                .map(payload -> Long.valueOf(payload.substring(UNSUBSCRIBE_PREFIX.length())))
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "This unsubscribe link is not valid. Copy the whole link from the mail, or change your"
+                                + " mail choice on the notifications page."));
+        setMailChoice(account, MailChoice.NONE);
+        LOG.info(() -> "Account " + account + " unsubscribed from notification mail by link");
+        return account;
+    }
+
+    public String unsubscribeLink(long account) {
+        return settings.baseUrl() + "/unsubscribe.xhtml?token=" + signedLinks.sign(UNSUBSCRIBE_PREFIX + account);
+    }
+
+    private String footer(long account) {
+        return "\n--\nYou get this mail because of your notification settings: " + settings.baseUrl()
+                + "/me/notifications.xhtml\nTo stop all notification mails, open: " + unsubscribeLink(account) + "\n";
+    }
+
+    /** Writes one digest mail per account with notifications waiting; answers how many mails were written. */
+    public int sendDigests() {
+        List<?> accounts = em.createNativeQuery(
+                        "select distinct account_id from notification where mail = 'DIGEST' order by 1")
+                .getResultList();
+        int mails = 0;
+        for (Object row : accounts) {
+            long account = ((Number) row).longValue();
+            @SuppressWarnings("unchecked")
+            List<Long> ids = em.createNativeQuery(
+                            "select id from notification where account_id = ? and mail = 'DIGEST' order by id"
+                                    + " for update skip locked")
+                    .setParameter(1, account)
+                    .getResultList()
+                    .stream()
+                    .map(id -> ((Number) id).longValue())
+                    .toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            List<Notification> waiting = em.createQuery(
+                            "select n from Notification n where n.id in :ids order by n.id", Notification.class)
+                    .setParameter("ids", ids)
+                    .getResultList();
+            String email = (String) em.createNativeQuery("select email from account where id = ?")
+                    .setParameter(1, account)
+                    .getSingleResult();
+            StringBuilder body = new StringBuilder("Since your last digest:\n\n");
+            for (Notification n : waiting) {
+                body.append("- ")
+                        .append(n.getText())
+                        .append("\n  ")
+                        .append(settings.baseUrl())
+                        .append(n.getLink())
+                        .append('\n');
+                n.digested();
+            }
+            mailer.send(
+                    email,
+                    "CTO Forum digest: " + waiting.size() + " notification" + (waiting.size() == 1 ? "" : "s"),
+                    body.append(footer(account)).toString());
+            mails++;
+        }
+        int written = mails;
+        LOG.info(() -> "Daily digest: " + written + " mail(s) written to the outbox");
+        return written;
+    }
+
+    private long unreadCount(long account) {
+        return em.createQuery(
+                        "select count(n) from Notification n where n.accountId = :a and n.readAt is null", Long.class)
+                .setParameter("a", account)
+                .getSingleResult();
+    }
+
+    private MailChoice mailChoice(long account) {
+        Optional<?> stored = em.createNativeQuery("select mail from notification_preference where account_id = ?")
+                .setParameter(1, account)
+                .getResultStream()
+                .findFirst();
+        return stored.map(value -> MailChoice.valueOf(value.toString())).orElse(MailChoice.IMMEDIATE);
+    }
+
+    private void setMailChoice(long account, MailChoice choice) {
+        em.createNativeQuery("insert into notification_preference (account_id, mail) values (?, ?)"
+                        + " on conflict (account_id) do update set mail = excluded.mail")
+                .setParameter(1, account)
+                .setParameter(2, choice.name())
+                .executeUpdate();
+    }
+}

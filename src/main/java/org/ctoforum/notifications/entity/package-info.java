@@ -1,0 +1,2 @@
+/** In-app notifications and each account's choice of mail for them. */
+package org.ctoforum.notifications.entity;
