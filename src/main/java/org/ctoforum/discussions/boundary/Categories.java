@@ -61,9 +61,8 @@ public class Categories {
                 .getResultList()) {
             counts.put((Long) row[0], (Long) row[1]);
         }
-        Map<Long, WatchLevel> levels = caller.accountId()
-                .map(watches::categoryLevels)
-                .orElse(Map.of());
+        Map<Long, WatchLevel> levels =
+                caller.accountId().map(watches::categoryLevels).orElse(Map.of());
         return readable.stream()
                 .map(c -> CategoryView.of(
                         c,
@@ -135,7 +134,8 @@ public class Categories {
         describe(category, form);
         em.persist(category);
         em.flush();
-        LOG.info(() -> "Category " + slug + " created by account " + caller.accountId().orElseThrow());
+        LOG.info(() ->
+                "Category " + slug + " created by account " + caller.accountId().orElseThrow());
         return CategoryView.of(category, 0, null);
     }
 
@@ -149,7 +149,8 @@ public class Categories {
             throw ProblemException.badRequest("Send {name, description, kind, visibility}.");
         }
         describe(category, form);
-        LOG.info(() -> "Category " + category.getSlug() + " changed by account " + caller.accountId().orElseThrow());
+        LOG.info(() -> "Category " + category.getSlug() + " changed by account "
+                + caller.accountId().orElseThrow());
         return CategoryView.of(category, 0, null);
     }
 
@@ -176,7 +177,8 @@ public class Categories {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+            throw ProblemException.badRequest(
+                    field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }
 }

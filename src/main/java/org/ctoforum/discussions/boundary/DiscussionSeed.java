@@ -58,8 +58,7 @@ public class DiscussionSeed implements DemoSeed {
         JsonObject file = context.json("discussions.json");
         Person reader = people.byEmail(DEMO_READER).orElseThrow();
         for (JsonObject entry : file.getJsonArray("threads").getValuesAs(JsonObject.class)) {
-            boolean exists = em.createQuery(
-                                    "select count(t) from DiscussionThread t where t.title = :t", Long.class)
+            boolean exists = em.createQuery("select count(t) from DiscussionThread t where t.title = :t", Long.class)
                             .setParameter("t", entry.getString("title"))
                             .getSingleResult()
                     > 0;
@@ -115,14 +114,17 @@ public class DiscussionSeed implements DemoSeed {
         }
         threads.recount(thread);
         if (readerTookPart) {
-            watches.markRead(reader.id(), thread.getId(), posts.get((posts.size() - 1) / 2).getId());
+            watches.markRead(
+                    reader.id(),
+                    thread.getId(),
+                    posts.get((posts.size() - 1) / 2).getId());
         }
     }
 
     private Person person(String email) {
         return people.byEmail(email)
-                .orElseThrow(() -> new IllegalStateException("seeds/discussions.json names " + email
-                        + ", who is not in seeds/members.json"));
+                .orElseThrow(() -> new IllegalStateException(
+                        "seeds/discussions.json names " + email + ", who is not in seeds/members.json"));
     }
 
     private Long sessionId(String title) {

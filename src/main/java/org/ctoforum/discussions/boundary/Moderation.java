@@ -184,13 +184,14 @@ public class Moderation {
         Post post = post(postId);
         DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
         if (!thread.isChathamHouse()) {
-            throw ProblemException.badRequest("Post " + postId + " is not in a Chatham House thread; its author is shown.");
+            throw ProblemException.badRequest(
+                    "Post " + postId + " is not in a Chatham House thread; its author is shown.");
         }
         Person author = people.byId(post.getAuthorId()).orElseThrow();
         log(moderator, Action.UNMASK, thread.getId(), postId, why);
         notices.unmasked(thread, post, why);
-        LOG.warning(() -> "Moderator " + moderator + " unmasked post " + postId + " in thread " + thread.getId()
-                + ": " + why);
+        LOG.warning(() ->
+                "Moderator " + moderator + " unmasked post " + postId + " in thread " + thread.getId() + ": " + why);
         return new Unmasked(postId, author.id(), author.displayName(), author.email());
     }
 

@@ -11,8 +11,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -106,9 +106,8 @@ public class Threads {
         if (readable.isEmpty()) {
             return new ThreadList(List.of(), null);
         }
-        String categoryIds = readable.stream()
-                .map(c -> String.valueOf(c.getId()))
-                .collect(Collectors.joining(","));
+        String categoryIds =
+                readable.stream().map(c -> String.valueOf(c.getId())).collect(Collectors.joining(","));
         Cursor cursor = Cursor.parse(after);
         List<Long> ids = new ArrayList<>();
         if (cursor == null) {
@@ -132,9 +131,7 @@ public class Threads {
                                 + " where s.edition_id = ? and t.status = 'VISIBLE' order by t.last_post_at desc")
                         .setParameter(1, editionId)
                         .getResultList())
-                .stream()
-                .map(id -> ((Number) id).longValue())
-                .toList();
+                .stream().map(id -> ((Number) id).longValue()).toList();
         return summaries(ids).stream()
                 .filter(t -> readable.contains(t.categoryId()))
                 .collect(Collectors.groupingBy(ThreadSummary::sessionId));
@@ -156,8 +153,7 @@ public class Threads {
             throw ProblemException.notFound("Forum session " + form.sessionId());
         }
         throttle(author);
-        boolean chathamHouse =
-                form.chathamHouse() == null ? category.isChathamHouseDefault() : form.chathamHouse();
+        boolean chathamHouse = form.chathamHouse() == null ? category.isChathamHouseDefault() : form.chathamHouse();
         boolean review = awaitsReview(author);
         OffsetDateTime now = OffsetDateTime.now(clock);
         DiscussionThread thread =
@@ -239,8 +235,8 @@ public class Threads {
         if (form == null) {
             throw ProblemException.badRequest("Send {body, replyTo}.");
         }
-        DiscussionThread thread = em.find(DiscussionThread.class, readableThread(threadId).getId(),
-                LockModeType.PESSIMISTIC_WRITE);
+        DiscussionThread thread =
+                em.find(DiscussionThread.class, readableThread(threadId).getId(), LockModeType.PESSIMISTIC_WRITE);
         Category category = em.find(Category.class, thread.getCategoryId());
         long author = requireWriter(category);
         if (thread.isLocked() && !caller.staff()) {
@@ -307,13 +303,7 @@ public class Threads {
         DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
         recount(thread);
         if (!post.getAuthorId().equals(by)) {
-            em.persist(new ModerationEntry(
-                    by,
-                    ModerationEntry.Action.DELETE,
-                    thread.getId(),
-                    postId,
-                    null,
-                    now()));
+            em.persist(new ModerationEntry(by, ModerationEntry.Action.DELETE, thread.getId(), postId, null, now()));
         }
         LOG.info(() -> "Post " + postId + " deleted by account " + by);
     }
@@ -372,8 +362,7 @@ public class Threads {
         if (!mayChange(post)) {
             throw ProblemException.forbidden("Only the author or a moderator may see a post's history.");
         }
-        return em.createQuery(
-                        "select r from PostRevision r where r.postId = :p order by r.id desc", PostRevision.class)
+        return em.createQuery("select r from PostRevision r where r.postId = :p order by r.id desc", PostRevision.class)
                 .setParameter("p", postId)
                 .getResultStream()
                 .map(r -> new RevisionView(r.getBody(), r.getEditedAt().toString()))
@@ -410,8 +399,8 @@ public class Threads {
         }
         Category category = em.find(Category.class, thread.getCategoryId());
         boolean mine = caller.accountId().map(thread.getAuthorId()::equals).orElse(false);
-        boolean shown = thread.visible() || caller.staff()
-                || (thread.getStatus() == DiscussionThread.Status.PENDING && mine);
+        boolean shown =
+                thread.visible() || caller.staff() || (thread.getStatus() == DiscussionThread.Status.PENDING && mine);
         if (!shown || !categories.canRead(category)) {
             throw ProblemException.notFound("Thread " + threadId);
         }
@@ -462,7 +451,9 @@ public class Threads {
             views.add(new PostView(
                     post.getId(),
                     full ? post.getHtml() : "",
-                    full ? Attribution.shown(thread.isChathamHouse(), author == null ? null : author.displayName()) : null,
+                    full
+                            ? Attribution.shown(thread.isChathamHouse(), author == null ? null : author.displayName())
+                            : null,
                     post.getCreatedAt().toString(),
                     post.getReplyTo(),
                     post.getEditedAt() == null ? null : post.getEditedAt().toString(),
@@ -475,8 +466,8 @@ public class Threads {
     }
 
     private List<Long> threadIds(String categoryIds, String tag, boolean pinned, Cursor cursor, int limit) {
-        StringBuilder sql = new StringBuilder("select t.id from discussion_thread t where t.status = 'VISIBLE'"
-                        + " and t.category_id in (")
+        StringBuilder sql = new StringBuilder(
+                        "select t.id from discussion_thread t where t.status = 'VISIBLE'" + " and t.category_id in (")
                 .append(categoryIds)
                 .append(") and t.pinned = ")
                 .append(pinned);
@@ -514,13 +505,10 @@ public class Threads {
                 .getResultStream()
                 .collect(Collectors.toMap(Category::getId, Function.identity()));
         Set<Long> namedAuthors = new HashSet<>();
-        threads.values().stream()
-                .filter(t -> !t.isChathamHouse())
-                .forEach(t -> namedAuthors.add(t.getAuthorId()));
+        threads.values().stream().filter(t -> !t.isChathamHouse()).forEach(t -> namedAuthors.add(t.getAuthorId()));
         Map<Long, Person> authors = people.byIds(namedAuthors);
-        Map<Long, long[]> unread = caller.accountId()
-                .map(me -> watches.unread(me, ids))
-                .orElse(Map.of());
+        Map<Long, long[]> unread =
+                caller.accountId().map(me -> watches.unread(me, ids)).orElse(Map.of());
         boolean signedIn = caller.signedIn();
         List<ThreadSummary> summaries = new ArrayList<>();
         for (Long id : ids) {
@@ -553,7 +541,8 @@ public class Threads {
     private boolean listed(Post post) {
         return switch (post.getStatus()) {
             case VISIBLE, HIDDEN, DELETED -> true;
-            case PENDING -> caller.staff() || post.getAuthorId().equals(caller.accountId().orElse(null));
+            case PENDING -> caller.staff()
+                    || post.getAuthorId().equals(caller.accountId().orElse(null));
         };
     }
 
@@ -599,7 +588,8 @@ public class Threads {
                 .setParameter("since", since)
                 .getResultList();
         if (recent.size() >= perMinute) {
-            long wait = Math.max(1, Duration.between(now(), recent.get(0).plusMinutes(1)).toSeconds() + 1);
+            long wait = Math.max(
+                    1, Duration.between(now(), recent.get(0).plusMinutes(1)).toSeconds() + 1);
             LOG.info(() -> "Account " + author + " is posting too fast; told to wait " + wait + " s");
             throw ProblemException.tooManyRequests(
                     "You can write " + perMinute + " posts a minute. Try again in " + wait + " seconds.", wait);

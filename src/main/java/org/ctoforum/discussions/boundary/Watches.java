@@ -118,7 +118,10 @@ public class Watches {
         if (threads.isEmpty()) {
             return unread;
         }
-        String ids = threads.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        String ids = threads.stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow();
         for (Object row : em.createNativeQuery("select m.thread_id, count(p.id), coalesce(min(p.id), 0)"
                         + " from discussion_read_mark m left join discussion_post p on p.thread_id = m.thread_id"
                         + " and p.status = 'VISIBLE' and p.id > m.last_read_id"
@@ -126,16 +129,15 @@ public class Watches {
                 .setParameter(1, account)
                 .getResultList()) {
             Object[] columns = (Object[]) row;
-            unread.put(((Number) columns[0]).longValue(), new long[] {
-                ((Number) columns[1]).longValue(), ((Number) columns[2]).longValue()
-            });
+            unread.put(
+                    ((Number) columns[0]).longValue(),
+                    new long[] {((Number) columns[1]).longValue(), ((Number) columns[2]).longValue()});
         }
         return unread;
     }
 
     private Optional<WatchLevel> level(long account, String column, long id) {
-        return em.createNativeQuery(
-                        "select level from discussion_watch where account_id = ? and " + column + " = ?")
+        return em.createNativeQuery("select level from discussion_watch where account_id = ? and " + column + " = ?")
                 .setParameter(1, account)
                 .setParameter(2, id)
                 .getResultStream()

@@ -27,8 +27,8 @@ public final class Tags {
                     .replaceAll("[^a-z0-9]+", "-")
                     .replaceAll("^-+|-+$", "");
             if (tag.isEmpty() || tag.length() > MAX_LENGTH) {
-                throw ProblemException.badRequest("The tag '" + raw.strip() + "' must have 1 to " + MAX_LENGTH
-                        + " letters, digits or hyphens.");
+                throw ProblemException.badRequest(
+                        "The tag '" + raw.strip() + "' must have 1 to " + MAX_LENGTH + " letters, digits or hyphens.");
             }
             tags.add(tag);
         }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ctoforum.discussions.boundary.Categories;
-import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.boundary.Threads;
+import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
 import org.ctoforum.forums.boundary.Schedule;
@@ -54,7 +54,8 @@ public class NewThreadPage implements Serializable {
     public void load() {
         List<Category> writable =
                 categories.readable().stream().filter(categories::canWrite).toList();
-        categoryChoices = writable.stream().map(c -> new Choice(c.getId(), c.getName())).toList();
+        categoryChoices =
+                writable.stream().map(c -> new Choice(c.getId(), c.getName())).toList();
         writable.stream()
                 .filter(c -> c.getSlug().equals(category))
                 .findFirst()
@@ -88,14 +89,14 @@ public class NewThreadPage implements Serializable {
     public void start() throws IOException {
         Long[] created = new Long[1];
         List<String> tagList = tags == null ? List.of() : Arrays.asList(tags.split(","));
-        if (PageMessages.attempt(() -> created[0] = threads.create(
-                new Threads.NewThread(title, body, categoryId, chathamHouse, tagList, sessionId)))) {
+        if (PageMessages.attempt(() -> created[0] =
+                threads.create(new Threads.NewThread(title, body, categoryId, chathamHouse, tagList, sessionId)))) {
             FacesContext context = FacesContext.getCurrentInstance();
             context.getExternalContext().getFlash().setKeepMessages(true);
             PageMessages.info("Your thread is started.");
             context.getExternalContext()
-                    .redirect(context.getExternalContext().getRequestContextPath()
-                            + "/discussions/thread.xhtml?id=" + created[0]);
+                    .redirect(context.getExternalContext().getRequestContextPath() + "/discussions/thread.xhtml?id="
+                            + created[0]);
         }
     }
 

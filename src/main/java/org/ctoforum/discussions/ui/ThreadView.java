@@ -134,9 +134,12 @@ public class ThreadView implements Serializable {
             preview = null;
             refresh();
             markRead();
-            PageMessages.info(ordered.stream().anyMatch(p -> p.id() == written[0] && p.status().equals("PENDING"))
-                    ? "Thank you. Your post waits for a moderator's approval; only you and the moderators see it."
-                    : "Your reply is posted.");
+            PageMessages.info(
+                    ordered.stream()
+                                    .anyMatch(p ->
+                                            p.id() == written[0] && p.status().equals("PENDING"))
+                            ? "Thank you. Your post waits for a moderator's approval; only you and the moderators see it."
+                            : "Your reply is posted.");
         }
     }
 

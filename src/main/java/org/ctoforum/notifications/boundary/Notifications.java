@@ -34,7 +34,12 @@ public class Notifications {
     public record NotificationView(long id, String kind, String text, String link, String createdAt, boolean read) {
         static NotificationView of(Notification n) {
             return new NotificationView(
-                    n.getId(), n.getKind(), n.getText(), n.getLink(), n.getCreatedAt().toString(), !n.isUnread());
+                    n.getId(),
+                    n.getKind(),
+                    n.getText(),
+                    n.getLink(),
+                    n.getCreatedAt().toString(),
+                    !n.isUnread());
         }
     }
 
@@ -156,7 +161,8 @@ public class Notifications {
         for (Object row : accounts) {
             long account = ((Number) row).longValue();
             @SuppressWarnings("unchecked")
-            List<Long> ids = em.createNativeQuery(
+            List<Long> ids = em
+                    .createNativeQuery(
                             "select id from notification where account_id = ? and mail = 'DIGEST' order by id"
                                     + " for update skip locked")
                     .setParameter(1, account)

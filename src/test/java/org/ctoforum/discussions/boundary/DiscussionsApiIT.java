@@ -1,0 +1,480 @@
+package org.ctoforum.discussions.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.TestServices;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The discussions API on a real Payara Micro and PostgreSQL, as outside clients call it. The portal runs with
+ * {@code review-first-posts=1}, so a new account's first post waits for a moderator.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DiscussionsApiIT {
+
+    static final String MARIA = "member@demo.local";
+    static final String MARCUS = "member2@demo.local";
+    static final String STAFF = "staff@demo.local";
+    static final String ADMIN = "admin@demo.local";
+    static final String READER = "reader@demo.local";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Portal.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Portal portal;
+
+    @BeforeEach
+    void connect() {
+        portal = new Portal(base);
+    }
+
+    private long categoryId(String slug) {
+        return portal.get("/api/categories", MARIA).array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("slug").equals(slug))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private long startThread(String who, String category, String title, String body, boolean chathamHouse) {
+        Portal.Answer created = portal.postJson(
+                "/api/threads",
+                Json.createObjectBuilder()
+                        .add("title", title)
+                        .add("body", body)
+                        .add("categoryId", categoryId(category))
+                        .add("chathamHouse", chathamHouse)
+                        .add("tags", Json.createArrayBuilder().add("it-test"))
+                        .build()
+                        .toString(),
+                who);
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    private Portal.Answer reply(String who, long thread, String body, Long replyTo) {
+        var json = Json.createObjectBuilder().add("body", body);
+        if (replyTo != null) {
+            json.add("replyTo", replyTo);
+        }
+        return portal.postJson("/api/threads/" + thread + "/posts", json.build().toString(), who);
+    }
+
+    private long replied(String who, long thread, String body, Long replyTo) {
+        Portal.Answer answer = reply(who, thread, body, replyTo);
+        assertEquals(201, answer.status(), answer.toString());
+        return answer.json().getJsonNumber("id").longValue();
+    }
+
+    private List<JsonObject> posts(long thread, String who) {
+        Portal.Answer page = portal.get("/api/threads/" + thread, who);
+        assertEquals(200, page.status(), page.toString());
+        return page.json().getJsonArray("posts").getValuesAs(JsonObject.class);
+    }
+
+    /** A new member account, through sign-up and staff's membership. */
+    private String newMember(String name) {
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
+        Portal.Answer created = portal.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + email + "\",\"displayName\":\"" + name + " Tester\",\"district\":\"IT District\","
+                        + "\"jobTitle\":\"CTO\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(
+                200,
+                portal.putJson("/api/admin/members/" + id + "/membership", "{\"start\":\"2020-01-01\"}", STAFF)
+                        .status());
+        return email;
+    }
+
+    static final String PASSWORD = "a long test passphrase";
+
+    @Test
+    void categoriesFollowTheirVisibility() {
+        Set<String> anonymous = slugs(portal.get("/api/categories"));
+        Set<String> reader = slugs(portal.get("/api/categories", READER));
+        Set<String> member = slugs(portal.get("/api/categories", MARIA));
+        assertEquals(Set.of("broadband"), anonymous);
+        assertEquals(Set.of("broadband", "digital-equity"), reader);
+        assertTrue(member.containsAll(Set.of(
+                "learning-culture",
+                "shared-vision",
+                "community-support",
+                "money",
+                "cybersecurity",
+                "budget",
+                "staffing",
+                "silos",
+                "digital-equity",
+                "broadband",
+                "ai-data-privacy")));
+
+        long membersOnly = startThread(MARCUS, "silos", "Members only " + UUID.randomUUID(), "Inside talk", false);
+        assertEquals(404, portal.get("/api/threads/" + membersOnly).status(), "anonymous");
+        assertEquals(404, portal.get("/api/threads/" + membersOnly, READER).status(), "non-member");
+        assertEquals(404, reply(READER, membersOnly, "let me in", null).status());
+        Portal.Answer notMember = portal.postJson(
+                "/api/threads",
+                "{\"title\":\"Hello\",\"body\":\"Hi\",\"categoryId\":" + categoryId("digital-equity") + "}",
+                READER);
+        assertEquals(403, notMember.status(), notMember.toString());
+        assertTrue(notMember.json().containsKey("join"), "the refusal says how to join");
+    }
+
+    private static Set<String> slugs(Portal.Answer answer) {
+        assertEquals(200, answer.status(), answer.toString());
+        Set<String> slugs = new HashSet<>();
+        answer.array().getValuesAs(JsonObject.class).forEach(c -> slugs.add(c.getString("slug")));
+        return slugs;
+    }
+
+    @Test
+    void markdownIsRenderedAndSanitized() {
+        long thread = startThread(
+                MARCUS,
+                "cybersecurity",
+                "Rendering " + UUID.randomUUID(),
+                "**Phishing drills** work.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1))"
+                        + " <img src=x onerror=alert(1)>\n\n> quoted *well*\n\n- one\n- two",
+                false);
+        String html = posts(thread, MARIA).get(0).getString("html");
+        assertTrue(html.contains("<strong>Phishing drills</strong>"), html);
+        assertTrue(html.contains("<blockquote>"), html);
+        assertTrue(html.contains("<li>one</li>"), html);
+        assertFalse(html.toLowerCase().contains("<script"), html);
+        assertFalse(html.toLowerCase().contains("javascript:"), html);
+        assertFalse(html.toLowerCase().contains("<img"), html);
+        assertFalse(html.toLowerCase().contains("onerror="), html);
+    }
+
+    @Test
+    void badInputGetsClearProblems() {
+        long cybersecurity = categoryId("cybersecurity");
+        Portal.Answer empty = portal.postJson(
+                "/api/threads", "{\"title\":\"Empty\",\"body\":\"  \",\"categoryId\":" + cybersecurity + "}", MARCUS);
+        assertEquals(400, empty.status());
+        assertEquals("application/problem+json", empty.header("Content-Type"));
+        Portal.Answer huge = portal.postJson(
+                "/api/threads",
+                "{\"title\":\"Huge\",\"body\":\"" + "x".repeat(70_000) + "\",\"categoryId\":" + cybersecurity + "}",
+                MARCUS);
+        assertEquals(413, huge.status(), huge.toString());
+        assertEquals(
+                404,
+                portal.postJson("/api/threads", "{\"title\":\"Lost\",\"body\":\"Hi\",\"categoryId\":999999}", MARCUS)
+                        .status());
+        assertEquals(400, portal.postJson("/api/threads", "{\"title\":", MARCUS).status(), "malformed JSON");
+
+        long locked = startThread(STAFF, "budget", "Locked " + UUID.randomUUID(), "Closed for replies", false);
+        assertEquals(
+                204,
+                portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":true}", STAFF)
+                        .status());
+        assertEquals(409, reply(MARCUS, locked, "Can I still post?", null).status());
+        assertEquals(
+                403,
+                portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":false}", MARCUS)
+                        .status());
+
+        long open = startThread(STAFF, "budget", "Busy " + UUID.randomUUID(), "Post away", false);
+        String fast = newMember("fast");
+        Portal.Answer last = null;
+        for (int i = 0; i < 11; i++) {
+            last = reply(fast, open, "Post number " + i, null);
+            if (i < 10) {
+                assertEquals(201, last.status(), last.toString());
+            }
+        }
+        assertEquals(429, last.status(), last.toString());
+        assertNotNull(last.header("Retry-After"));
+    }
+
+    @Test
+    void chathamHouseHidesTheAuthorFromEveryOutput() throws Exception {
+        String title = "Chatham " + UUID.randomUUID();
+        long thread = startThread(
+                MARIA,
+                "money",
+                title,
+                "Our bond failed twice. @member2, what did you change before yours passed?",
+                true);
+        long first = posts(thread, MARCUS).get(0).getJsonNumber("id").longValue();
+        String quote =
+                portal.get("/api/posts/" + first + "/quote", MARCUS).json().getString("markdown");
+        assertTrue(quote.startsWith("> A participant wrote:"), quote);
+        long answer = replied(MARCUS, thread, quote + "We split the ask in two.", first);
+
+        List<String> outputs = new ArrayList<>();
+        for (String reader : List.of(MARCUS, STAFF)) {
+            outputs.add(portal.get("/api/threads/" + thread, reader).body());
+            outputs.add(portal.get("/api/threads?category=money", reader).body());
+            outputs.add(portal.get("/api/posts/" + first + "/quote", reader).body());
+        }
+        outputs.add(notificationsAbout(MARCUS, title));
+        outputs.add(mailsTo(MARCUS, title));
+        assertTrue(outputs.get(outputs.size() - 2).contains("A participant mentioned you"), outputs.toString());
+        for (String output : outputs) {
+            for (String secret : List.of("Maria Member", MARIA, "\"authorId\"")) {
+                assertFalse(output.contains(secret), secret + " leaked in " + output);
+            }
+        }
+        // The other way round: Maria hears of Marcus's reply without his name.
+        String mariaSees = notificationsAbout(MARIA, title)
+                + mailsTo(MARIA, title)
+                + portal.get("/api/threads/" + thread, MARIA).body();
+        assertTrue(mariaSees.contains("A participant replied to your post"), mariaSees);
+        assertFalse(mariaSees.contains("Marcus Member") || mariaSees.contains(MARCUS), mariaSees);
+
+        Portal.Answer noReason = portal.postJson("/api/moderation/posts/" + answer + "/unmask", "{}", STAFF);
+        assertEquals(400, noReason.status());
+        assertEquals(
+                403,
+                portal.postJson(
+                                "/api/moderation/posts/" + answer + "/unmask",
+                                "{\"reason\":\"curious, really\"}",
+                                MARIA)
+                        .status());
+        Portal.Answer unmasked = portal.postJson(
+                "/api/moderation/posts/" + answer + "/unmask", "{\"reason\":\"A complaint of harassment\"}", STAFF);
+        assertEquals(200, unmasked.status(), unmasked.toString());
+        assertEquals("Marcus Member", unmasked.json().getString("displayName"));
+        String log = portal.get("/api/moderation/log", STAFF).body();
+        assertTrue(log.contains("UNMASK") && log.contains("A complaint of harassment"), log);
+        assertFalse(log.contains("Marcus Member"), "the log names the post, not its author");
+        assertTrue(portal.get("/api/me/notifications", MARCUS).body().contains("A moderator revealed"));
+        assertFalse(portal.get("/api/threads/" + thread, MARIA).body().contains("Marcus"), "still masked for others");
+    }
+
+    private String notificationsAbout(String who, String title) {
+        StringBuilder about = new StringBuilder();
+        portal
+                .get("/api/me/notifications?size=100", who)
+                .json()
+                .getJsonArray("notifications")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(n -> n.getString("text").contains(title))
+                .forEach(n -> about.append(n).append('\n'));
+        return about.toString();
+    }
+
+    private static String mailsTo(String recipient, String containing) throws Exception {
+        StringBuilder found = new StringBuilder();
+        for (int i = 0; i < 50 && found.isEmpty(); i++) {
+            for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
+                String content = message.getSubject() + "\n" + message.getContent();
+                if (message.getAllRecipients()[0].toString().equals(recipient) && content.contains(containing)) {
+                    found.append(content).append('\n');
+                }
+            }
+            if (found.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        assertFalse(found.isEmpty(), "a mail about " + containing + " reached " + recipient);
+        return found.toString();
+    }
+
+    @Test
+    void enoughFlagsHideAPostUntilAModeratorDecides() {
+        long thread = startThread(MARIA, "staffing", "Flagged " + UUID.randomUUID(), "Something rude", false);
+        long post = posts(thread, MARIA).get(0).getJsonNumber("id").longValue();
+        assertEquals(
+                400,
+                portal.postJson("/api/posts/" + post + "/flags", "{\"reason\":\"mine\"}", MARIA)
+                        .status());
+        assertEquals(
+                400,
+                portal.postJson("/api/posts/" + post + "/flags", "{}", MARCUS).status(),
+                "no reason");
+        for (String flagger : List.of(MARCUS, STAFF, ADMIN)) {
+            Portal.Answer flagged =
+                    portal.postJson("/api/posts/" + post + "/flags", "{\"reason\":\"Off topic and rude\"}", flagger);
+            assertEquals(201, flagged.status(), flagged.toString());
+        }
+        JsonObject hidden = posts(thread, MARCUS).get(0);
+        assertEquals("HIDDEN", hidden.getString("status"));
+        assertEquals("", hidden.getString("html"));
+        assertTrue(portal.get("/api/moderation/queue", STAFF).body().contains("Off topic and rude"));
+        assertEquals(403, portal.get("/api/moderation/queue", MARCUS).status());
+
+        assertEquals(
+                204,
+                portal.postJson("/api/moderation/posts/" + post + "/approve", "{}", STAFF)
+                        .status());
+        assertEquals("VISIBLE", posts(thread, MARCUS).get(0).getString("status"));
+        assertFalse(portal.get("/api/moderation/queue", STAFF).body().contains("\"postId\":" + post + ","));
+    }
+
+    @Test
+    void aNewAccountsFirstPostWaitsForApproval() {
+        String newcomer = newMember("newcomer");
+        String title = "First post " + UUID.randomUUID();
+        long thread = startThread(newcomer, "shared-vision", title, "Hello, everyone.", false);
+        assertEquals(404, portal.get("/api/threads/" + thread, MARCUS).status(), "others do not see it yet");
+        assertFalse(portal.get("/api/threads?category=shared-vision&size=100", MARCUS)
+                .body()
+                .contains(title));
+        assertEquals("PENDING", posts(thread, newcomer).get(0).getString("status"));
+        long post = posts(thread, newcomer).get(0).getJsonNumber("id").longValue();
+        assertTrue(portal.get("/api/moderation/queue", STAFF).body().contains(title));
+
+        assertEquals(
+                204,
+                portal.postJson("/api/moderation/posts/" + post + "/approve", "{}", STAFF)
+                        .status());
+        assertEquals(200, portal.get("/api/threads/" + thread, MARCUS).status());
+        assertTrue(portal.get("/api/threads?category=shared-vision&size=100", MARCUS)
+                .body()
+                .contains(title));
+        long second = replied(newcomer, thread, "And a second post, straight through.", null);
+        assertEquals(
+                "VISIBLE",
+                posts(thread, MARCUS).stream()
+                        .filter(p -> p.getJsonNumber("id").longValue() == second)
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("status"));
+    }
+
+    @Test
+    void unreadCountsFollowTheReadMarkAndPagesDoNotOverlap() {
+        String title = "Unread " + UUID.randomUUID();
+        long thread = startThread(MARCUS, "learning-culture", title, "Where do we start?", false);
+        long first = posts(thread, MARIA).get(0).getJsonNumber("id").longValue();
+        assertEquals(
+                204,
+                portal.putJson("/api/threads/" + thread + "/read", "{\"lastRead\":" + first + "}", MARIA)
+                        .status());
+        assertEquals(0, summary(thread, MARIA).getJsonNumber("unread").longValue());
+
+        long second = replied(MARCUS, thread, "With the principals, I think.", first);
+        JsonObject summary = summary(thread, MARIA);
+        assertEquals(1, summary.getJsonNumber("unread").longValue());
+        assertEquals(second, summary.getJsonNumber("firstUnread").longValue());
+        assertEquals(first, posts(thread, MARIA).get(1).getJsonNumber("replyTo").longValue());
+
+        JsonObject page1 = portal.get("/api/threads?size=2", MARIA).json();
+        String next = page1.getString("next");
+        JsonObject page2 =
+                portal.get("/api/threads?size=2&after=" + next, MARIA).json();
+        Set<Long> ids = new HashSet<>();
+        page1.getJsonArray("threads")
+                .getValuesAs(JsonObject.class)
+                .forEach(t -> ids.add(t.getJsonNumber("id").longValue()));
+        for (JsonObject t : page2.getJsonArray("threads").getValuesAs(JsonObject.class)) {
+            assertTrue(ids.add(t.getJsonNumber("id").longValue()), "thread " + t + " is on both pages");
+        }
+        assertEquals(400, portal.get("/api/threads?after=garbage", MARIA).status());
+    }
+
+    private JsonObject summary(long thread, String who) {
+        return portal
+                .get("/api/threads?category=learning-culture&size=100", who)
+                .json()
+                .getJsonArray("threads")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == thread)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void editsKeepHistoryAndDeletionIsSoft() {
+        long thread = startThread(MARCUS, "ai-data-privacy", "Edits " + UUID.randomUUID(), "First draft", false);
+        long post = posts(thread, MARCUS).get(0).getJsonNumber("id").longValue();
+        assertEquals(
+                403,
+                portal.putJson("/api/posts/" + post, "{\"body\":\"Hijacked\"}", MARIA)
+                        .status());
+        Portal.Answer edited = portal.putJson("/api/posts/" + post, "{\"body\":\"Second *draft*\"}", MARCUS);
+        assertEquals(200, edited.status(), edited.toString());
+        assertTrue(edited.json().getString("html").contains("<em>draft</em>"));
+        assertEquals(
+                "First draft",
+                portal.get("/api/posts/" + post + "/revisions", MARCUS)
+                        .array()
+                        .getJsonObject(0)
+                        .getString("body"));
+        assertEquals(403, portal.get("/api/posts/" + post + "/revisions", MARIA).status());
+
+        assertEquals(204, portal.delete("/api/posts/" + post, MARCUS).status());
+        JsonObject deleted = posts(thread, MARIA).get(0);
+        assertEquals("DELETED", deleted.getString("status"));
+        assertEquals("", deleted.getString("html"));
+        assertEquals(404, portal.get("/api/posts/" + post + "/quote", MARIA).status());
+    }
+
+    @Test
+    void digestMailsCarryASignedUnsubscribeLink() throws Exception {
+        assertEquals(
+                200,
+                portal.putJson("/api/me/notification-settings", "{\"mail\":\"DIGEST\"}", MARCUS)
+                        .status());
+        String title = "Digest " + UUID.randomUUID();
+        long thread = startThread(MARIA, "broadband", title, "Has anyone mapped home access? cc @member2", false);
+        assertTrue(portal.get("/api/me/notifications", MARCUS).body().contains("Maria Member mentioned you"));
+        assertEquals(
+                200, portal.postJson("/api/notifications/digest", "{}", STAFF).status());
+        assertEquals(
+                403, portal.postJson("/api/notifications/digest", "{}", MARCUS).status());
+        String digest = mailsTo(MARCUS, title);
+        assertTrue(digest.contains("/discussions/thread.xhtml?id=" + thread), digest);
+        Matcher link =
+                Pattern.compile("unsubscribe\\.xhtml\\?token=([A-Za-z0-9_.-]+)").matcher(digest);
+        assertTrue(link.find(), digest);
+        String token = link.group(1);
+
+        assertEquals(
+                400,
+                portal.postJson("/api/notifications/unsubscribe?token=" + token + "x", "{}")
+                        .status());
+        assertEquals(
+                200,
+                portal.postJson("/api/notifications/unsubscribe?token=" + token, "{}")
+                        .status());
+        assertEquals(
+                "NONE",
+                portal.get("/api/me/notification-settings", MARCUS).json().getString("mail"));
+        assertEquals(
+                200,
+                portal.putJson("/api/me/notification-settings", "{\"mail\":\"IMMEDIATE\"}", MARCUS)
+                        .status());
+        assertEquals(
+                0,
+                portal.postJson("/api/me/notifications/read", "{}", MARCUS)
+                        .json()
+                        .getInt("unread"));
+    }
+}
