@@ -197,12 +197,12 @@ public class Moderation {
 
     public List<LogEntry> log(Long before) {
         caller.require(Roles.STAFF, "read the moderation log");
-        List<ModerationEntry> entries = em.createQuery(
-                        "select m from ModerationEntry m where (:before is null or m.id < :before) order by m.id desc",
+        var query = em.createQuery(
+                        "select m from ModerationEntry m" + (before == null ? "" : " where m.id < :before")
+                                + " order by m.id desc",
                         ModerationEntry.class)
-                .setParameter("before", before)
-                .setMaxResults(100)
-                .getResultList();
+                .setMaxResults(100);
+        List<ModerationEntry> entries = (before == null ? query : query.setParameter("before", before)).getResultList();
         Map<Long, Person> moderators = people.byIds(
                 entries.stream().map(ModerationEntry::getModeratorId).distinct().toList());
         return entries.stream()

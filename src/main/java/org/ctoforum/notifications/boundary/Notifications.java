@@ -88,14 +88,13 @@ public class Notifications {
     public Inbox inbox(Long before, int size) {
         long account = caller.requireAccountId();
         int limit = Math.max(1, Math.min(size, 100));
-        List<Notification> page = em.createQuery(
-                        "select n from Notification n where n.accountId = :a and (:before is null or n.id < :before)"
-                                + " order by n.id desc",
+        var query = em.createQuery(
+                        "select n from Notification n where n.accountId = :a"
+                                + (before == null ? "" : " and n.id < :before") + " order by n.id desc",
                         Notification.class)
                 .setParameter("a", account)
-                .setParameter("before", before)
-                .setMaxResults(limit + 1)
-                .getResultList();
+                .setMaxResults(limit + 1);
+        List<Notification> page = (before == null ? query : query.setParameter("before", before)).getResultList();
         Long next = page.size() > limit ? page.get(limit - 1).getId() : null;
         return new Inbox(
                 unreadCount(account),

@@ -76,9 +76,14 @@ class DiscussionsApiIT {
                         .add("tags", Json.createArrayBuilder().add("it-test"))
                         .build()
                         .toString(),
-                who);
+                as(who));
         assertEquals(201, created.status(), created.toString());
         return created.json().getJsonNumber("id").longValue();
+    }
+
+    /** Basic credentials: the demo password for demo accounts, the test password for accounts made here. */
+    private static String[] as(String who) {
+        return who.endsWith("@it.example") ? new String[] {who, PASSWORD} : new String[] {who};
     }
 
     private Portal.Answer reply(String who, long thread, String body, Long replyTo) {
@@ -86,7 +91,7 @@ class DiscussionsApiIT {
         if (replyTo != null) {
             json.add("replyTo", replyTo);
         }
-        return portal.postJson("/api/threads/" + thread + "/posts", json.build().toString(), who);
+        return portal.postJson("/api/threads/" + thread + "/posts", json.build().toString(), as(who));
     }
 
     private long replied(String who, long thread, String body, Long replyTo) {
@@ -96,7 +101,7 @@ class DiscussionsApiIT {
     }
 
     private List<JsonObject> posts(long thread, String who) {
-        Portal.Answer page = portal.get("/api/threads/" + thread, who);
+        Portal.Answer page = portal.get("/api/threads/" + thread, as(who));
         assertEquals(200, page.status(), page.toString());
         return page.json().getJsonArray("posts").getValuesAs(JsonObject.class);
     }
