@@ -238,7 +238,15 @@ public class ThreadView implements Serializable {
                 };
         if (PageMessages.attempt(() -> moderation.configure(id, settings))) {
             refresh();
-            PageMessages.info("Done: the thread is " + what + (what.endsWith("e") ? "d." : "ed."));
+            PageMessages.info(
+                    switch (what) {
+                        case "lock" -> "The thread is locked: no new posts.";
+                        case "unlock" -> "The thread is open for posts again.";
+                        case "pin" -> "The thread is pinned to the top of its lists.";
+                        case "unpin" -> "The thread is no longer pinned.";
+                        case "hide" -> "The thread is hidden from everyone but staff.";
+                        default -> "The thread is visible again.";
+                    });
         }
     }
 

@@ -86,6 +86,7 @@ public class Accounts {
         account.choosePassword(hasher.hash(form.password().toCharArray()));
         em.persist(account);
         em.flush();
+        em.refresh(account); // the database chose the @handle
         LOG.info(() -> "Account " + account.getId() + " signed up as " + email);
         return AccountView.of(account, today());
     }
