@@ -101,4 +101,41 @@ class DiscussionBrowserIT extends BrowserTest {
         assertTrue(list.contains(title));
         assertFalse(list.contains("Maria Member") || list.contains(MARIA), "the author leaked into the list");
     }
+
+    @Test
+    void aMemberStartsAChathamHouseThreadAndStaffModerateIt() {
+        String title = "Bond measures " + UUID.randomUUID().toString().substring(0, 8);
+        signInAndWait(MARIA, Portal.DEMO_PASSWORD);
+        browser.get(page("/discussions/new.xhtml?category=money"));
+        assertTrue(browser.findElement(By.id("thread:chatham")).isSelected(), "money threads are Chatham House");
+        assertTrue(browser.findElement(By.cssSelector("#thread\\:rule .chatham-banner"))
+                .isDisplayed());
+        browser.findElement(By.id("thread:title")).sendKeys(title);
+        browser.findElement(By.id("thread:tags")).sendKeys("bonds, Community Outreach");
+        browser.findElement(By.id("thread:body")).sendKeys("What made the *second* try pass?");
+        browser.findElement(By.id("thread:start")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("thread-title"), title));
+        assertTrue(browser.findElement(By.id("chatham-banner")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector(".post-author")).getText().contains("A participant (you"));
+        assertTrue(browser.getPageSource().contains("#community-outreach"));
+        browser.get(page("/me/notifications.xhtml"));
+        assertTrue(browser.findElement(By.id("mail:choice")).isDisplayed());
+
+        browser.manage().deleteAllCookies();
+        signInAndWait("staff@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/discussions/index.xhtml?category=money"));
+        browser.findElement(By.linkText(title)).click();
+        browser.findElement(By.cssSelector("a[id$=':unmask']")).click();
+        WebElement reason =
+                waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id$=':reason']")));
+        reason.sendKeys("Checking a report of a threat");
+        browser.findElement(By.cssSelector("button[id$=':send-unmask']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Maria Member"));
+
+        browser.get(page("/admin/moderation.xhtml"));
+        String log = browser.findElement(By.id("log")).getText();
+        assertTrue(log.contains("unmask") && log.contains("Checking a report of a threat"), log);
+        assertFalse(log.contains("Maria Member"), "the log names the post, not its author");
+        assertTrue(browser.findElement(By.id("categories")).getText().contains("Money and investment"));
+    }
 }
