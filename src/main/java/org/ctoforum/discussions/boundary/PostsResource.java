@@ -25,20 +25,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PostsResource {
 
     @Inject
-    Threads threads;
+    Posts posts;
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Edit a post (author or moderator): {body}; the text before is kept in its history")
     public PostView edit(@PathParam("id") long id, JsonObject body) {
-        return threads.edit(id, body == null ? null : body.getString("body", null));
+        return posts.edit(id, body == null ? null : body.getString("body", null));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a post (author or moderator); it stays as a placeholder so replies keep their place")
     public Response delete(@PathParam("id") long id) {
-        threads.delete(id);
+        posts.delete(id);
         return Response.noContent().build();
     }
 
@@ -46,7 +46,7 @@ public class PostsResource {
     @Path("{id}/flags")
     @Operation(summary = "Flag a post for the moderators: {reason}")
     public Response flag(@PathParam("id") long id, JsonObject body) {
-        boolean counted = threads.flag(id, body == null ? null : body.getString("reason", null));
+        boolean counted = posts.flag(id, body == null ? null : body.getString("reason", null));
         return Response.status(counted ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Map.of("flagged", true))
                 .build();
@@ -56,20 +56,20 @@ public class PostsResource {
     @Path("{id}/quote")
     @Operation(summary = "The post quoted in Markdown, attributed as the thread's rule allows: {markdown}")
     public Map<String, String> quote(@PathParam("id") long id) {
-        return Map.of("markdown", threads.quote(id));
+        return Map.of("markdown", posts.quote(id));
     }
 
     @GET
     @Path("{id}/source")
     @Operation(summary = "The post's Markdown, for its author or a moderator to edit: {markdown}")
     public Map<String, String> source(@PathParam("id") long id) {
-        return Map.of("markdown", threads.source(id));
+        return Map.of("markdown", posts.source(id));
     }
 
     @GET
     @Path("{id}/revisions")
     @Operation(summary = "Earlier texts of a post, newest first (author or moderator)")
-    public List<Threads.RevisionView> revisions(@PathParam("id") long id) {
-        return threads.revisions(id);
+    public List<Posts.RevisionView> revisions(@PathParam("id") long id) {
+        return posts.revisions(id);
     }
 }

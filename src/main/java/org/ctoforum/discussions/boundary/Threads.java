@@ -26,14 +26,10 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ctoforum.discussions.control.Attribution;
-import org.ctoforum.discussions.control.Quotes;
 import org.ctoforum.discussions.control.Tags;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
-import org.ctoforum.discussions.entity.Flag;
-import org.ctoforum.discussions.entity.ModerationEntry;
 import org.ctoforum.discussions.entity.Post;
-import org.ctoforum.discussions.entity.PostRevision;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
@@ -63,8 +59,6 @@ public class Threads {
     public record NewPost(String body, Long replyTo) {}
 
     public record ThreadList(List<ThreadSummary> threads, String next) {}
-
-    public record RevisionView(String body, String editedAt) {}
 
     @PersistenceContext
     EntityManager em;
@@ -269,106 +263,6 @@ public class Threads {
         return post.getId();
     }
 
-    public PostView edit(long postId, String markdown) {
-        Post post = readablePost(postId);
-        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
-        long editor = caller.requireAccountId();
-        if (!mayChange(post)) {
-            throw ProblemException.forbidden("Only the author or a moderator may edit this post.");
-        }
-        if (post.deleted()) {
-            throw ProblemException.conflict("A deleted post cannot be edited.");
-        }
-        if (thread.isLocked() && !caller.staff()) {
-            throw ProblemException.conflict("This thread is locked; its posts can no longer be edited.");
-        }
-        String body = checkedBody(markdown);
-        if (!body.equals(post.getBody())) {
-            em.persist(post.edit(body, Markdown.toSafeHtml(body), editor, now()));
-            LOG.info(() -> "Post " + postId + " edited by account " + editor);
-        }
-        return views(thread, List.of(post)).get(0);
-    }
-
-    public void delete(long postId) {
-        Post post = readablePost(postId);
-        long by = caller.requireAccountId();
-        if (!mayChange(post)) {
-            throw ProblemException.forbidden("Only the author or a moderator may delete this post.");
-        }
-        if (post.deleted()) {
-            return;
-        }
-        post.delete(now());
-        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
-        recount(thread);
-        if (!post.getAuthorId().equals(by)) {
-            em.persist(new ModerationEntry(by, ModerationEntry.Action.DELETE, thread.getId(), postId, null, now()));
-        }
-        LOG.info(() -> "Post " + postId + " deleted by account " + by);
-    }
-
-    /** Flags a post for moderators; enough flags hide it until reviewed. A second flag by one member is ignored. */
-    public boolean flag(long postId, String reason) {
-        Post post = readablePost(postId);
-        long me = caller.requireAccountId();
-        String why = Fields.required(reason, "reason", 500).strip();
-        if (post.getAuthorId().equals(me)) {
-            throw ProblemException.badRequest("You cannot flag your own post; edit or delete it instead.");
-        }
-        if (!post.visible()) {
-            throw ProblemException.conflict("This post is already with the moderators.");
-        }
-        long already = em.createQuery(
-                        "select count(f) from Flag f where f.postId = :p and f.accountId = :a", Long.class)
-                .setParameter("p", postId)
-                .setParameter("a", me)
-                .getSingleResult();
-        if (already > 0) {
-            return false;
-        }
-        em.persist(new Flag(postId, me, why, now()));
-        em.lock(post, LockModeType.PESSIMISTIC_WRITE);
-        if (post.flag(settings.number(PortalSetting.FLAGS_TO_HIDE))) {
-            recount(em.find(DiscussionThread.class, post.getThreadId()));
-            LOG.info(() -> "Post " + postId + " hidden by flags until a moderator reviews it");
-        }
-        LOG.info(() -> "Post " + postId + " flagged by account " + me);
-        return true;
-    }
-
-    /** The post quoted in Markdown, attributed as the thread's rule allows. */
-    public String quote(long postId) {
-        Post post = readablePost(postId);
-        if (!post.visible() && !mayChange(post)) {
-            throw ProblemException.notFound("Post " + postId);
-        }
-        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
-        return Quotes.of(authorName(thread.isChathamHouse(), post.getAuthorId()), post.getBody());
-    }
-
-    /** The Markdown of a post, for its author or a moderator to edit. */
-    public String source(long postId) {
-        Post post = readablePost(postId);
-        if (!mayChange(post) || post.deleted()) {
-            throw ProblemException.forbidden("Only the author or a moderator may edit this post.");
-        }
-        return post.getBody();
-    }
-
-    /** Earlier texts of a post, for its author and moderators; who edited is not shown. */
-    public List<RevisionView> revisions(long postId) {
-        Post post = readablePost(postId);
-        if (!mayChange(post)) {
-            throw ProblemException.forbidden("Only the author or a moderator may see a post's history.");
-        }
-        return em.createQuery("select r from PostRevision r where r.postId = :p order by r.id desc", PostRevision.class)
-                .setParameter("p", postId)
-                .getResultStream()
-                .map(r -> new RevisionView(r.getBody(), r.getEditedAt().toString()))
-                .toList();
-    }
-
     public String watch(long threadId, String level) {
         long me = caller.requireAccountId();
         readableThread(threadId);
@@ -432,7 +326,8 @@ public class Threads {
                 row[2] == null ? null : toOffset(row[2]));
     }
 
-    List<PostView> views(DiscussionThread thread, List<Post> posts) {
+    /** The posts as the caller may see them, with the depth of each reply on this page. */
+    public List<PostView> views(DiscussionThread thread, List<Post> posts) {
         Map<Long, Person> authors = thread.isChathamHouse()
                 ? Map.of()
                 : people.byIds(posts.stream().map(Post::getAuthorId).collect(Collectors.toSet()));
@@ -546,10 +441,6 @@ public class Threads {
         };
     }
 
-    private boolean mayChange(Post post) {
-        return caller.staff() || post.getAuthorId().equals(caller.accountId().orElse(null));
-    }
-
     private boolean canReply(DiscussionThread thread, Category category) {
         return categories.canWrite(category) && (caller.staff() || (!thread.isLocked() && thread.visible()));
     }
@@ -563,7 +454,8 @@ public class Threads {
         return me;
     }
 
-    private String checkedBody(String body) {
+    /** The Markdown of a new or edited post: present and within the size limit (400 and 413 otherwise). */
+    public String checkedBody(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("body is required: write something in Markdown.");
         }
@@ -620,7 +512,8 @@ public class Threads {
                 .getSingleResult();
     }
 
-    private String authorName(boolean chathamHouse, long authorId) {
+    /** The author as readers may see them: the name, or "A participant" under the Chatham House rule. */
+    public String authorName(boolean chathamHouse, long authorId) {
         if (chathamHouse) {
             return Attribution.PARTICIPANT;
         }

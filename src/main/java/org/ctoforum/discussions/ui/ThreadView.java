@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.ctoforum.discussions.boundary.Moderation;
 import org.ctoforum.discussions.boundary.PostView;
+import org.ctoforum.discussions.boundary.Posts;
 import org.ctoforum.discussions.boundary.ThreadPage;
 import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.platform.markdown.Markdown;
@@ -33,6 +34,9 @@ public class ThreadView implements Serializable {
     Threads threads;
 
     @Inject
+    Posts posts;
+
+    @Inject
     Moderation moderation;
 
     @Inject
@@ -53,7 +57,7 @@ public class ThreadView implements Serializable {
     private Long flagging;
     private Long unmasking;
     private Long historyOf;
-    private List<Threads.RevisionView> history = List.of();
+    private List<Posts.RevisionView> history = List.of();
     private String reason;
     private String watchLevel;
 
@@ -116,7 +120,7 @@ public class ThreadView implements Serializable {
 
     public void quote(long postId) {
         PageMessages.attempt(() -> {
-            String quoted = threads.quote(postId);
+            String quoted = posts.quote(postId);
             body = quoted + (body == null ? "" : body);
             replyTo = postId;
         });
@@ -146,11 +150,11 @@ public class ThreadView implements Serializable {
     public void startEdit(PostView post) {
         editing = post.id();
         editBody = null;
-        PageMessages.attempt(() -> editBody = threads.source(post.id()));
+        PageMessages.attempt(() -> editBody = posts.source(post.id()));
     }
 
     public void saveEdit() {
-        if (PageMessages.attempt(() -> threads.edit(editing, editBody))) {
+        if (PageMessages.attempt(() -> posts.edit(editing, editBody))) {
             editing = null;
             refresh();
             PageMessages.info("Your changes are saved; the earlier text is kept in the post's history.");
@@ -162,7 +166,7 @@ public class ThreadView implements Serializable {
     }
 
     public void delete(long postId) {
-        if (PageMessages.attempt(() -> threads.delete(postId))) {
+        if (PageMessages.attempt(() -> posts.delete(postId))) {
             refresh();
             PageMessages.info("The post is deleted.");
         }
@@ -175,7 +179,7 @@ public class ThreadView implements Serializable {
     }
 
     public void flag() {
-        if (PageMessages.attempt(() -> threads.flag(flagging, reason))) {
+        if (PageMessages.attempt(() -> posts.flag(flagging, reason))) {
             flagging = null;
             reason = null;
             refresh();
@@ -206,7 +210,7 @@ public class ThreadView implements Serializable {
     }
 
     public void showHistory(long postId) {
-        if (PageMessages.attempt(() -> history = threads.revisions(postId))) {
+        if (PageMessages.attempt(() -> history = posts.revisions(postId))) {
             historyOf = postId;
         }
     }
@@ -349,7 +353,7 @@ public class ThreadView implements Serializable {
         return historyOf;
     }
 
-    public List<Threads.RevisionView> getHistory() {
+    public List<Posts.RevisionView> getHistory() {
         return history;
     }
 
