@@ -35,12 +35,13 @@ public class DiscussionNotices {
     public void threadStarted(DiscussionThread thread, Category category, Post first) {
         Map<Long, String> kinds = new LinkedHashMap<>();
         addMentions(kinds, first);
-        watches.watchers(thread.getId(), category.getId()).forEach((account, level) -> {
+        Map<Long, WatchLevel> levels = watches.watchers(thread.getId(), category.getId());
+        levels.forEach((account, level) -> {
             if (level == WatchLevel.WATCHING) {
                 kinds.putIfAbsent(account, "NEW_THREAD");
             }
         });
-        send(thread, category, first, kinds);
+        send(thread, category, first, kinds, levels);
     }
 
     public void postWritten(DiscussionThread thread, Category category, Post post, Post parent) {
@@ -49,12 +50,13 @@ public class DiscussionNotices {
         if (parent != null) {
             kinds.putIfAbsent(parent.getAuthorId(), "REPLY");
         }
-        watches.watchers(thread.getId(), category.getId()).forEach((account, level) -> {
+        Map<Long, WatchLevel> levels = watches.watchers(thread.getId(), category.getId());
+        levels.forEach((account, level) -> {
             if (level == WatchLevel.WATCHING) {
                 kinds.putIfAbsent(account, "POST");
             }
         });
-        send(thread, category, post, kinds);
+        send(thread, category, post, kinds, levels);
     }
 
     /** The author of an unmasked post is told who asked for what reason: not a moderator's name, the fact. */
@@ -75,12 +77,16 @@ public class DiscussionNotices {
         }
     }
 
-    private void send(DiscussionThread thread, Category category, Post post, Map<Long, String> kinds) {
+    private void send(
+            DiscussionThread thread,
+            Category category,
+            Post post,
+            Map<Long, String> kinds,
+            Map<Long, WatchLevel> levels) {
         kinds.remove(post.getAuthorId());
         if (kinds.isEmpty()) {
             return;
         }
-        Map<Long, WatchLevel> levels = watches.watchers(thread.getId(), category.getId());
         Map<Long, Person> recipients = people.byIds(kinds.keySet());
         String who = thread.isChathamHouse()
                 ? Attribution.PARTICIPANT
