@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,8 +157,8 @@ public class Categories {
         category.describe(
                 Fields.required(form.name(), "name", 120).strip(),
                 Fields.optional(form.description(), "description", 1000),
-                parse(CategoryKind.class, form.kind(), CategoryKind.GENERAL, "kind"),
-                parse(Visibility.class, form.visibility(), Visibility.MEMBERS, "visibility"),
+                Fields.oneOf(CategoryKind.class, form.kind(), CategoryKind.GENERAL, "kind"),
+                Fields.oneOf(Visibility.class, form.visibility(), Visibility.MEMBERS, "visibility"),
                 Boolean.TRUE.equals(form.chathamHouseDefault()));
     }
 
@@ -168,17 +167,5 @@ public class Categories {
                 .setParameter("slug", slug)
                 .getResultStream()
                 .findFirst();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(
-                    field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
-        }
     }
 }

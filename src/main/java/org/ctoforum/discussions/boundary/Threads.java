@@ -266,7 +266,7 @@ public class Threads {
     public String watch(long threadId, String level) {
         long me = caller.requireAccountId();
         readableThread(threadId);
-        WatchLevel chosen = Categories.parse(WatchLevel.class, level, null, "level");
+        WatchLevel chosen = Fields.oneOf(WatchLevel.class, level, null, "level");
         if (chosen == null) {
             throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
         }
@@ -277,7 +277,7 @@ public class Threads {
     public String watchCategory(long categoryId, String level) {
         long me = caller.requireAccountId();
         categories.readableCategory(categoryId);
-        WatchLevel chosen = Categories.parse(WatchLevel.class, level, null, "level");
+        WatchLevel chosen = Fields.oneOf(WatchLevel.class, level, null, "level");
         if (chosen == null) {
             throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
         }

@@ -1,5 +1,8 @@
 package org.ctoforum.platform.problem;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * Checks of submitted text fields, each failing with a 400 that names the field. Written out rather than as Bean
  * Validation annotations on records, which Payara's OpenAPI generator cannot read.
@@ -20,6 +23,19 @@ public final class Fields {
             throw ProblemException.badRequest(field + " is longer than " + max + " characters.");
         }
         return value;
+    }
+
+    /** An enum constant by its name in any case; blank gives the fallback, anything else a 400 listing the choices. */
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String value, E fallback, String field) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(
+                    field + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+        }
     }
 
     private Fields() {}

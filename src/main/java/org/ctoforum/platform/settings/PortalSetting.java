@@ -40,7 +40,9 @@ public enum PortalSetting {
     POSTS_PER_MINUTE("portal.discussions.posts-per-minute", "10", Kind.POSITIVE_INT),
     FLAGS_TO_HIDE("portal.discussions.flags-to-hide", "3", Kind.POSITIVE_INT),
     REVIEW_FIRST_POSTS("portal.discussions.review-first-posts", "0", Kind.COUNT),
-    DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR);
+    DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR),
+    REPORT_UPLOAD_MAX_BYTES("portal.reports.upload-max-bytes", "104857600", Kind.POSITIVE_INT),
+    REPORT_LINK_MAX_MINUTES("portal.reports.link-max-minutes", "1440", Kind.POSITIVE_INT);
 
     private final String key;
     private final String defaultValue;

@@ -1,0 +1,2 @@
+/** Best-practice library entries. */
+package org.ctoforum.library.entity;

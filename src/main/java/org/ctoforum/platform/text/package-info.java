@@ -1,0 +1,2 @@
+/** Small text helpers shared by features. */
+package org.ctoforum.platform.text;

@@ -1,0 +1,229 @@
+package org.ctoforum.reports.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.notifications.boundary.Notifications;
+import org.ctoforum.platform.problem.Fields;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+import org.ctoforum.reports.entity.Access;
+import org.ctoforum.reports.entity.AccessRequest;
+import org.ctoforum.reports.entity.Report;
+import org.ctoforum.reports.entity.ReportGrant;
+import org.ctoforum.reports.entity.WorkflowException;
+
+/**
+ * Requests for a copy: a non-member buying a report for sale, or the press asking for a complimentary one. Staff
+ * approve (recording the payment) or decline; an approval grants that person that report, and they are told.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class AccessRequests {
+
+    private static final Logger LOG = Logger.getLogger(AccessRequests.class.getName());
+
+    public record RequestView(
+            long id,
+            long reportId,
+            String reportTitle,
+            String reportSlug,
+            Integer priceCents,
+            long accountId,
+            String who,
+            String kind,
+            String status,
+            String message,
+            String decision,
+            OffsetDateTime createdAt,
+            OffsetDateTime decidedAt) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    People people;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Clock clock;
+
+    public RequestView ask(long reportId, String kind, String message) {
+        long accountId = caller.requireAccountId();
+        Report report = reports.visible(reportId);
+        AccessRequest.Kind wanted =
+                Fields.oneOf(AccessRequest.Kind.class, Fields.required(kind, "kind", 20), null, "kind");
+        if (reports.canRead(report)) {
+            throw ProblemException.conflict("You can already download this report.");
+        }
+        if (wanted == AccessRequest.Kind.PURCHASE && report.getAccess() != Access.MEMBERS_OR_PURCHASE) {
+            throw ProblemException.conflict("This report is not for sale: it is for members only.");
+        }
+        if (wanted == AccessRequest.Kind.PRESS && !caller.is(Roles.PRESS)) {
+            throw ProblemException.forbidden("Complimentary copies are for press accounts. Staff can make your"
+                    + " account a press account if you write for a publication.");
+        }
+        boolean open = em.createQuery(
+                                "select count(q) from AccessRequest q where q.reportId = :r and q.accountId = :a"
+                                        + " and q.status = :pending",
+                                Long.class)
+                        .setParameter("r", reportId)
+                        .setParameter("a", accountId)
+                        .setParameter("pending", AccessRequest.Status.PENDING)
+                        .getSingleResult()
+                > 0;
+        if (open) {
+            throw ProblemException.conflict("You already asked for this report; staff will answer by email.");
+        }
+        AccessRequest request = new AccessRequest(
+                reportId, accountId, wanted, Fields.optional(message, "message", 1000), OffsetDateTime.now(clock));
+        em.persist(request);
+        em.flush();
+        LOG.info(() -> "Account " + accountId + " asked for " + wanted + " access to report " + reportId);
+        return view(request);
+    }
+
+    /** Staff's queue, oldest first; {@code status} defaults to PENDING. */
+    public List<RequestView> list(String status, Long reportId) {
+        caller.require(Roles.STAFF, "read access requests");
+        AccessRequest.Status wanted =
+                Fields.oneOf(AccessRequest.Status.class, status, AccessRequest.Status.PENDING, "status");
+        String filter = reportId == null ? "" : " and q.reportId = :report";
+        var query = em.createQuery(
+                        "select q from AccessRequest q where q.status = :status" + filter + " order by q.createdAt",
+                        AccessRequest.class)
+                .setParameter("status", wanted)
+                .setMaxResults(500);
+        if (reportId != null) {
+            query.setParameter("report", reportId);
+        }
+        return query.getResultList().stream().map(this::view).toList();
+    }
+
+    /** The caller's own requests, newest first. */
+    public List<RequestView> mine() {
+        long accountId = caller.requireAccountId();
+        return em
+                .createQuery(
+                        "select q from AccessRequest q where q.accountId = :a order by q.createdAt desc",
+                        AccessRequest.class)
+                .setParameter("a", accountId)
+                .setMaxResults(100)
+                .getResultList()
+                .stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** Approves and grants; for a purchase the payment reference is required, so every sale is traceable. */
+    public RequestView approve(long requestId, String reference) {
+        long staffId = caller.require(Roles.STAFF, "approve access requests");
+        AccessRequest request = existing(requestId);
+        if (request.getKind() == AccessRequest.Kind.PURCHASE) {
+            Fields.required(reference, "reference (the payment's reference)", 200);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        decide(() -> request.approve(staffId, Fields.optional(reference, "reference", 200), now));
+        grant(
+                request.getReportId(),
+                request.getAccountId(),
+                request.getKind() == AccessRequest.Kind.PURCHASE ? ReportGrant.Kind.PURCHASE : ReportGrant.Kind.PRESS,
+                reference,
+                staffId,
+                now);
+        Report report = em.find(Report.class, request.getReportId());
+        people.byId(request.getAccountId())
+                .ifPresent(person -> notifications.notify(
+                        person,
+                        "REPORT_ACCESS",
+                        "Your copy of \"" + report.getTitle() + "\" is ready to download.",
+                        "/reports/" + report.getSlug()));
+        LOG.info(() -> "Account " + staffId + " approved " + request.getKind() + " request " + requestId);
+        return view(request);
+    }
+
+    public RequestView decline(long requestId, String reason) {
+        long staffId = caller.require(Roles.STAFF, "decline access requests");
+        AccessRequest request = existing(requestId);
+        String why = Fields.required(reason, "reason", 1000);
+        decide(() -> request.decline(staffId, why, OffsetDateTime.now(clock)));
+        Report report = em.find(Report.class, request.getReportId());
+        people.byId(request.getAccountId())
+                .ifPresent(person -> notifications.notify(
+                        person,
+                        "REPORT_ACCESS",
+                        "Your request for \"" + report.getTitle() + "\" was declined: " + why,
+                        "/reports/" + report.getSlug()));
+        LOG.info(() -> "Account " + staffId + " declined " + request.getKind() + " request " + requestId);
+        return view(request);
+    }
+
+    /** Staff give one person a copy outright, e.g. a speaker or a partner. */
+    public void grant(
+            long reportId, long accountId, ReportGrant.Kind kind, String reference, long staffId, OffsetDateTime now) {
+        caller.require(Roles.STAFF, "grant reports");
+        em.createNativeQuery("insert into report_grant (report_id, account_id, kind, reference, granted_by, granted_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (report_id, account_id) do nothing")
+                .setParameter(1, reportId)
+                .setParameter(2, accountId)
+                .setParameter(3, kind.name())
+                .setParameter(4, reference)
+                .setParameter(5, staffId)
+                .setParameter(6, now)
+                .executeUpdate();
+    }
+
+    private AccessRequest existing(long requestId) {
+        AccessRequest request = em.find(AccessRequest.class, requestId);
+        if (request == null) {
+            throw ProblemException.notFound("Access request " + requestId);
+        }
+        return request;
+    }
+
+    private static void decide(Runnable decision) {
+        try {
+            decision.run();
+        } catch (WorkflowException already) {
+            throw ProblemException.conflict(already.getMessage());
+        }
+    }
+
+    private RequestView view(AccessRequest request) {
+        Report report = em.find(Report.class, request.getReportId());
+        String who = people.byId(request.getAccountId())
+                .map(Person::displayName)
+                .orElse("account " + request.getAccountId());
+        return new RequestView(
+                request.getId(),
+                report.getId(),
+                report.getTitle(),
+                report.getSlug(),
+                report.getPriceCents(),
+                request.getAccountId(),
+                who,
+                request.getKind().name(),
+                request.getStatus().name(),
+                request.getMessage(),
+                request.getDecision(),
+                request.getCreatedAt(),
+                request.getDecidedAt());
+    }
+}

@@ -1,0 +1,362 @@
+package org.ctoforum.reports.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.files.FileStore;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.SignedLinks;
+import org.ctoforum.platform.settings.PortalSetting;
+import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.reports.control.FileTransfer.StoredFile;
+import org.ctoforum.reports.control.ReportRules;
+import org.ctoforum.reports.control.ReportRules.Reader;
+import org.ctoforum.reports.entity.Access;
+import org.ctoforum.reports.entity.Download;
+import org.ctoforum.reports.entity.Report;
+import org.ctoforum.reports.entity.ReportVersion;
+
+/**
+ * Who may have which file, and the log of every copy that left. The page, the API and signed links all ask
+ * {@link #ticket} first and {@link #record} after, so the rules and the accounting are the same on every path.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class Downloads {
+
+    private static final Logger LOG = Logger.getLogger(Downloads.class.getName());
+    private static final String LINK_PREFIX = "report-file";
+
+    /** Leave to send one version's file to one reader. */
+    public record Ticket(long reportId, long versionId, int versionNumber, Long accountId, StoredFile file) {}
+
+    public record DownloadView(
+            long id,
+            Long accountId,
+            String who,
+            int version,
+            String channel,
+            OffsetDateTime at,
+            String range,
+            long bytesSent,
+            boolean completed,
+            String address) {}
+
+    public record DayCount(LocalDate day, long downloads, long people) {}
+
+    public record Stats(long downloads, long completeCopies, long people, long bytesSent, List<DayCount> perDay) {}
+
+    public record SignedLink(String url, OffsetDateTime expiresAt) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    People people;
+
+    @Inject
+    SignedLinks signedLinks;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** A ticket for the caller, or the problem that says why not (404, 401 or 403 with the ways in). */
+    public Ticket forCaller(Report report, Integer versionNumber) {
+        return ticket(report, reports.reader(), versionNumber);
+    }
+
+    /** A ticket for the owner of a signed link, checked against their rights as of now. */
+    public Ticket forLink(String slug, String token) {
+        String[] parts =
+                signedLinks.verify(token).map(payload -> payload.split(":")).orElse(new String[0]);
+        if (parts.length != 4 || !parts[0].equals(LINK_PREFIX)) {
+            throw ProblemException.forbidden("This download link is not valid.");
+        }
+        long reportId = Long.parseLong(parts[1]);
+        long accountId = Long.parseLong(parts[2]);
+        if (OffsetDateTime.now(clock).toEpochSecond() > Long.parseLong(parts[3])) {
+            throw new ProblemException(
+                    410, "Link expired", "This download link has expired. Make a new one on the report's page.");
+        }
+        Report report = em.find(Report.class, reportId);
+        if (report == null || !report.getSlug().equals(slug)) {
+            throw ProblemException.forbidden("This download link is for another report.");
+        }
+        Person owner =
+                people.byId(accountId).orElseThrow(() -> ProblemException.forbidden("This link's owner is gone."));
+        Reader reader = new Reader(owner.id(), owner.has(Role.MEMBER), owner.has(Role.PRESS), owner.has(Role.STAFF));
+        return ticket(report, reader, null);
+    }
+
+    /** A member's link to their own copy, for another device; it expires after {@code minutes}. */
+    public SignedLink link(long reportId, Integer minutes) {
+        long accountId = caller.requireAccountId();
+        Report report = reports.visible(reportId);
+        ticket(report, reports.reader(), null);
+        int max = settings.number(PortalSetting.REPORT_LINK_MAX_MINUTES);
+        if (minutes == null || minutes < 1 || minutes > max) {
+            throw ProblemException.badRequest("minutes must be from 1 to " + max + ".");
+        }
+        OffsetDateTime expires = OffsetDateTime.now(clock).plusMinutes(minutes);
+        String token = signedLinks.sign(LINK_PREFIX + ":" + reportId + ":" + accountId + ":" + expires.toEpochSecond());
+        LOG.info(() -> "Account " + accountId + " made a " + minutes + "-minute link to report " + reportId);
+        return new SignedLink(settings.baseUrl() + "/reports/" + report.getSlug() + "/download?link=" + token, expires);
+    }
+
+    Ticket ticket(Report report, Reader reader, Integer versionNumber) {
+        if (!ReportRules.canSee(report, reader, OffsetDateTime.now(clock))) {
+            throw ProblemException.notFound("This report");
+        }
+        if (!ReportRules.canRead(report, reader, reports.granted(report.getId(), reader.accountId()))) {
+            if (!reader.signedIn()) {
+                throw ProblemException.unauthorized();
+            }
+            throw noRight(report, reader);
+        }
+        List<ReportVersion> versions = reports.versions(report.getId());
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("A file of this report");
+        }
+        ReportVersion version = versions.get(0);
+        if (versionNumber != null && versionNumber != version.getNumber()) {
+            if (!reader.staff()) {
+                throw ProblemException.notFound("Version " + versionNumber);
+            }
+            version = versions.stream()
+                    .filter(v -> v.getNumber() == versionNumber)
+                    .findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("Version " + versionNumber));
+        }
+        if (!Files.isReadable(files.path(version.getFileHash()))) {
+            LOG.severe("The file of report " + report.getId() + " version " + version.getNumber()
+                    + " is missing from the file store: " + version.getFileHash());
+            throw new ProblemException(503, "File unavailable", "The file is missing on this server; staff are told.");
+        }
+        return new Ticket(
+                report.getId(),
+                version.getId(),
+                version.getNumber(),
+                reader.accountId(),
+                new StoredFile(
+                        files.path(version.getFileHash()),
+                        version.getFileHash(),
+                        version.getFileSize(),
+                        version.getCreatedAt().atZoneSameInstant(ZoneOffset.UTC),
+                        version.getFileName()));
+    }
+
+    /** The cover image of a report the caller may see. Covers are small and count as public metadata. */
+    public Optional<StoredFile> cover(Report report) {
+        ReportVersion latest = reports.latest(report.getId());
+        if (latest == null || latest.getCoverHash() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredFile(
+                files.path(latest.getCoverHash()),
+                latest.getCoverHash(),
+                0,
+                latest.getCreatedAt().atZoneSameInstant(ZoneOffset.UTC),
+                report.getSlug() + ".png"));
+    }
+
+    /** Written when the transfer ends, so the bytes are the ones that actually left. */
+    public void record(
+            Ticket ticket,
+            Download.Channel channel,
+            OffsetDateTime startedAt,
+            String range,
+            long bytesSent,
+            boolean completed,
+            String address) {
+        em.persist(new Download(
+                ticket.reportId(),
+                ticket.versionId(),
+                ticket.accountId(),
+                channel,
+                startedAt,
+                range,
+                bytesSent,
+                completed,
+                address == null ? "unknown" : address));
+        LOG.info(() -> "Download of report " + ticket.reportId() + " v" + ticket.versionNumber() + " by "
+                + (ticket.accountId() == null ? "an anonymous reader" : "account " + ticket.accountId()) + " via "
+                + channel + ": " + (range == null ? "whole file" : "bytes " + range) + ", " + bytesSent
+                + " bytes sent" + (completed ? "" : " (interrupted)") + " to " + address);
+    }
+
+    /** The audit entries of a report, newest first (staff). */
+    public List<DownloadView> log(long reportId, Long before, int size) {
+        caller.require(Roles.STAFF, "read the download log");
+        reports.existing(reportId);
+        List<Object[]> rows = em.createNativeQuery(
+                        "select d.id, d.account_id, coalesce(a.display_name || ' <' || a.email || '>', 'anonymous'),"
+                                + " v.number, d.channel, d.started_at, d.byte_range, d.bytes_sent, d.completed,"
+                                + " d.address from report_download d join report_version v on v.id = d.version_id"
+                                + " left join account a on a.id = d.account_id where d.report_id = ? and d.id < ?"
+                                + " order by d.id desc limit ?")
+                .setParameter(1, reportId)
+                .setParameter(2, before == null ? Long.MAX_VALUE : before)
+                .setParameter(3, Math.max(1, Math.min(size, 500)))
+                .getResultList();
+        List<DownloadView> views = new ArrayList<>();
+        for (Object[] row : rows) {
+            views.add(new DownloadView(
+                    ((Number) row[0]).longValue(),
+                    row[1] == null ? null : ((Number) row[1]).longValue(),
+                    (String) row[2],
+                    ((Number) row[3]).intValue(),
+                    (String) row[4],
+                    timestamp(row[5]),
+                    (String) row[6],
+                    ((Number) row[7]).longValue(),
+                    (Boolean) row[8],
+                    (String) row[9]));
+        }
+        return views;
+    }
+
+    /** Counts for the staff panel, with one point per day of the last {@code days} days. */
+    public Stats stats(long reportId, int days) {
+        caller.require(Roles.STAFF, "read download figures");
+        reports.existing(reportId);
+        Object[] totals = (Object[])
+                em.createNativeQuery("select count(*), count(*) filter (where completed and byte_range is null),"
+                                + " count(distinct coalesce(account_id::text, address)), coalesce(sum(bytes_sent), 0)"
+                                + " from report_download where report_id = ?")
+                        .setParameter(1, reportId)
+                        .getSingleResult();
+        LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, DayCount> perDay = new LinkedHashMap<>();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            perDay.put(day, new DayCount(day, 0, 0));
+        }
+        List<Object[]> rows = em.createNativeQuery("select (started_at at time zone ?)::date, count(*),"
+                        + " count(distinct coalesce(account_id::text, address)) from report_download"
+                        + " where report_id = ? and started_at >= ? group by 1")
+                .setParameter(1, settings.timeZone().getId())
+                .setParameter(2, reportId)
+                .setParameter(3, first.atStartOfDay(settings.timeZone()).toOffsetDateTime())
+                .getResultList();
+        for (Object[] row : rows) {
+            LocalDate day = row[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[0];
+            perDay.put(day, new DayCount(day, ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return new Stats(
+                ((Number) totals[0]).longValue(),
+                ((Number) totals[1]).longValue(),
+                ((Number) totals[2]).longValue(),
+                ((Number) totals[3]).longValue(),
+                List.copyOf(perDay.values()));
+    }
+
+    /** The whole log of a report as CSV, written page by page so a long log never sits in memory. */
+    public void csv(long reportId, Writer out) {
+        caller.require(Roles.STAFF, "export the download log");
+        try (CSVPrinter csv = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                        "id",
+                        "at",
+                        "account_id",
+                        "who",
+                        "version",
+                        "channel",
+                        "range",
+                        "bytes_sent",
+                        "completed",
+                        "address")
+                .get()
+                .print(out)) {
+            Long before = null;
+            List<DownloadView> page;
+            do {
+                page = log(reportId, before, 500);
+                for (DownloadView d : page) {
+                    csv.printRecord(
+                            d.id(),
+                            d.at(),
+                            d.accountId(),
+                            inert(d.who()),
+                            d.version(),
+                            d.channel(),
+                            d.range() == null ? "whole" : d.range(),
+                            d.bytesSent(),
+                            d.completed(),
+                            d.address());
+                }
+                before = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            } while (page.size() == 500);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProblemException noRight(Report report, Reader reader) {
+        Map<String, Object> ways = new LinkedHashMap<>();
+        ways.put(
+                "ways",
+                ReportRules.waysIn(report, reader).stream().map(Enum::name).toList());
+        ways.put("join", settings.baseUrl() + "/join.xhtml");
+        if (report.getAccess() == Access.MEMBERS_OR_PURCHASE) {
+            ways.put("priceCents", report.getPriceCents());
+        }
+        ways.put("request", settings.baseUrl() + "/api/reports/" + report.getId() + "/access-requests");
+        String how = report.getAccess() == Access.MEMBERS_OR_PURCHASE
+                ? "Join the association, or ask to buy a copy"
+                : "Join the association";
+        return new ProblemException(
+                403,
+                "Members only",
+                how + (reader.press() ? ", or ask for a complimentary press copy." : ".") + " Staff answer requests"
+                        + " by email.",
+                ways);
+    }
+
+    /** A name that a spreadsheet would run as a formula gets a leading quote (CSV injection). */
+    private static String inert(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static OffsetDateTime timestamp(Object value) {
+        if (value instanceof OffsetDateTime at) {
+            return at;
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

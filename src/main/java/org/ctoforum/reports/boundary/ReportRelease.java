@@ -1,0 +1,50 @@
+package org.ctoforum.reports.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ctoforum.reports.entity.Report;
+
+/**
+ * Announces reports whose release moment has come. Readers' visibility does not wait for this job (every query
+ * compares the release moment with the clock), so an embargo lifts exactly on time; the job tells the rest of the
+ * portal, such as search, once. Rows are claimed with SKIP LOCKED so two nodes never announce the same report.
+ */
+@Singleton
+public class ReportRelease {
+
+    private static final Logger LOG = Logger.getLogger(ReportRelease.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ReportReleased> released;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    public void announceDue() {
+        List<?> ids = em.createNativeQuery("select id from report where status = 'PUBLISHED' and not announced"
+                        + " and release_at <= ? order by release_at limit 50 for update skip locked")
+                .setParameter(1, OffsetDateTime.now(clock))
+                .getResultList();
+        List<Report> due = ids.stream()
+                .map(id -> em.find(Report.class, ((Number) id).longValue()))
+                .toList();
+        for (Report report : due) {
+            report.markAnnounced();
+            released.fire(new ReportReleased(report.getId()));
+            LOG.info(() -> "Report " + report.getId() + " '" + report.getSlug() + "' is released (since "
+                    + report.getReleaseAt() + ")");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.ctoforum.reports.boundary;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.ctoforum.reports.control.ReportRules;
+import org.ctoforum.reports.entity.Report;
+import org.ctoforum.reports.entity.ReportSection;
+import org.ctoforum.reports.entity.ReportVersion;
+
+/**
+ * A report as a reader may see it. Lists carry no versions or sections; the detail carries the version history for
+ * everyone and the sections only for those who may read the report, since sections are its gated text.
+ */
+public record ReportView(
+        long id,
+        String slug,
+        String title,
+        String summary,
+        String kind,
+        String theme,
+        int year,
+        List<String> topics,
+        Long editionId,
+        String access,
+        Integer priceCents,
+        String status,
+        OffsetDateTime releaseAt,
+        boolean embargoed,
+        Integer version,
+        Integer pages,
+        Long fileSize,
+        boolean canDownload,
+        List<String> waysIn,
+        String url,
+        String downloadUrl,
+        String coverUrl,
+        List<VersionView> versions,
+        List<SectionView> sections) {
+
+    public record VersionView(
+            int number, String note, int pages, long fileSize, OffsetDateTime createdAt, String downloadUrl) {
+        static VersionView of(Report report, ReportVersion version, boolean downloadable) {
+            return new VersionView(
+                    version.getNumber(),
+                    version.getNote(),
+                    version.getPageCount(),
+                    version.getFileSize(),
+                    version.getCreatedAt(),
+                    downloadable ? "/reports/" + report.getSlug() + "/download?version=" + version.getNumber() : null);
+        }
+    }
+
+    public record SectionView(String anchor, String heading, String markdown, String html) {
+        static SectionView of(ReportSection section) {
+            return new SectionView(section.getAnchor(), section.getHeading(), section.getMarkdown(), section.getHtml());
+        }
+    }
+
+    static ReportView of(
+            Report report,
+            ReportVersion latest,
+            boolean canDownload,
+            List<ReportRules.Way> ways,
+            OffsetDateTime now,
+            List<VersionView> versions,
+            List<SectionView> sections) {
+        String page = "/reports/" + report.getSlug();
+        return new ReportView(
+                report.getId(),
+                report.getSlug(),
+                report.getTitle(),
+                report.getSummary(),
+                report.getKind().name(),
+                report.getTheme() == null ? null : report.getTheme().name(),
+                report.getYear(),
+                List.copyOf(report.getTopics()),
+                report.getEditionId(),
+                report.getAccess().name(),
+                report.getPriceCents(),
+                report.getStatus().name(),
+                report.getReleaseAt(),
+                report.embargoedAt(now),
+                latest == null ? null : latest.getNumber(),
+                latest == null ? null : latest.getPageCount(),
+                latest == null ? null : latest.getFileSize(),
+                canDownload && latest != null,
+                canDownload ? List.of() : ways.stream().map(Enum::name).toList(),
+                page,
+                latest == null ? null : page + "/download",
+                latest == null || latest.getCoverHash() == null ? null : page + "/cover.png",
+                versions,
+                sections);
+    }
+}

@@ -1,0 +1,265 @@
+package org.ctoforum.reports.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.Problems;
+import org.ctoforum.reports.boundary.Reports.ReceivedPdf;
+import org.ctoforum.reports.control.FileTransfer;
+import org.ctoforum.reports.entity.Download;
+import org.ctoforum.reports.entity.Report;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reports: listing and reading for everyone by their rights, publishing for staff, files with ranges. */
+@Path("reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Gated reports, versions, workflow, downloads, access requests")
+public class ReportsResource {
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Downloads downloads;
+
+    @Inject
+    AccessRequests accessRequests;
+
+    @Inject
+    ReportUploads uploads;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "Reports the caller may see: ?theme=&kind=&year= (staff also &status=)")
+    public List<ReportView> list(
+            @QueryParam("theme") String theme,
+            @QueryParam("kind") String kind,
+            @QueryParam("year") Integer year,
+            @QueryParam("status") String status) {
+        return reports.list(theme, kind, year, status);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One report with its version history; sections only for those who may read it")
+    public ReportView get(@PathParam("id") long id) {
+        return reports.view(id);
+    }
+
+    @GET
+    @Path("by-slug/{slug}")
+    @Operation(summary = "One report by its slug")
+    public ReportView bySlug(@PathParam("slug") String slug) {
+        return reports.viewBySlug(slug);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Create a draft (staff): multipart with a 'metadata' part (JSON {title, summary, kind, theme,"
+                    + " year, access, priceCents, topics, editionId}) and an optional 'file' part (the PDF)")
+    public Response create(List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
+        uploads.checkDeclaredLength(length);
+        EntityPart metadata = uploads.part(parts, "metadata")
+                .orElseThrow(() -> ProblemException.badRequest("The 'metadata' part (JSON) is required."));
+        Reports.ReportForm form = uploads.json(metadata, Reports.ReportForm.class);
+        ReceivedPdf pdf = uploads.part(parts, "file").map(uploads::pdf).orElse(null);
+        try {
+            ReportView created = reports.create(form, pdf);
+            return Response.status(Response.Status.CREATED)
+                    .header("Location", "/api/reports/" + created.id())
+                    .entity(created)
+                    .build();
+        } finally {
+            if (pdf != null) {
+                pdf.upload().close();
+            }
+        }
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a report's metadata (staff)")
+    public ReportView update(@PathParam("id") long id, Reports.ReportForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send the report's metadata as JSON.");
+        }
+        return reports.update(id, form);
+    }
+
+    @POST
+    @Path("{id}/versions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a new version (staff): multipart with 'file' (the PDF) and 'note' (what changed)")
+    public Response addVersion(
+            @PathParam("id") long id, List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
+        uploads.checkDeclaredLength(length);
+        String note =
+                uploads.part(parts, "note").map(p -> uploads.text(p, 1000)).orElse(null);
+        EntityPart file = uploads.part(parts, "file")
+                .orElseThrow(() -> ProblemException.badRequest("The 'file' part (the PDF) is required."));
+        ReceivedPdf pdf = uploads.pdf(file);
+        try {
+            return Response.status(Response.Status.CREATED)
+                    .entity(reports.addVersion(id, pdf, note))
+                    .build();
+        } finally {
+            pdf.upload().close();
+        }
+    }
+
+    @PUT
+    @Path("{id}/sections")
+    @Operation(summary = "Replace the Markdown sections (staff): [{anchor?, heading, markdown}]; anchors are kept")
+    public List<ReportView.SectionView> sections(@PathParam("id") long id, List<Reports.SectionForm> sections) {
+        return reports.writeSections(id, sections);
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Operation(
+            summary = "A workflow step (staff): {to: IN_REVIEW | PUBLISHED | ARCHIVED | DRAFT, at?}; 'at' schedules"
+                    + " the release; 409 for a step the workflow does not allow")
+    public ReportView transition(@PathParam("id") long id, JsonObject body) {
+        if (body == null) {
+            throw ProblemException.badRequest("Send {to, at}.");
+        }
+        return reports.transition(id, body.getString("to", null), body.getString("at", null));
+    }
+
+    @GET
+    @Path("{id}/file")
+    @Produces({"application/pdf", "application/problem+json", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "The latest file (staff: ?version=N), with ETag, Last-Modified, single Range requests and"
+                    + " If-Range; every download is logged")
+    public Response file(
+            @PathParam("id") long id,
+            @QueryParam("version") Integer version,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context HttpServletRequest request) {
+        Report report = reports.visible(id);
+        Downloads.Ticket ticket = downloads.forCaller(report, version);
+        FileTransfer transfer = FileTransfer.plan(ticket.file(), range, ifRange, ifNoneMatch);
+        Response.ResponseBuilder response = Response.status(transfer.status());
+        transfer.headers().forEach(response::header);
+        if (transfer.status() == 416) {
+            return response.type(Problems.PROBLEM_JSON)
+                    .entity(Problems.body(
+                            416,
+                            "Range not satisfiable",
+                            "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
+                            Map.of()))
+                    .build();
+        }
+        if (!transfer.hasBody()) {
+            return response.build();
+        }
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        String address = request.getRemoteAddr();
+        StreamingOutput body = out -> {
+            long sent = 0;
+            try {
+                sent = transfer.copy(ticket.file().path(), out);
+            } finally {
+                downloads.record(
+                        ticket,
+                        Download.Channel.API,
+                        started,
+                        transfer.rangeLabel(),
+                        sent,
+                        sent == transfer.bytesAsked(),
+                        address);
+            }
+        };
+        return response.entity(body).build();
+    }
+
+    @POST
+    @Path("{id}/links")
+    @Operation(summary = "A signed download link for the caller's own use elsewhere: {minutes} -> {url, expiresAt}")
+    public Response link(@PathParam("id") long id, JsonObject body) {
+        Integer minutes = body == null || !(body.get("minutes") instanceof JsonNumber n) ? null : n.intValue();
+        return Response.status(Response.Status.CREATED)
+                .entity(downloads.link(id, minutes))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/downloads")
+    @Operation(summary = "The download log (staff), newest first: ?before=<id>&size=")
+    public List<Downloads.DownloadView> log(
+            @PathParam("id") long id,
+            @QueryParam("before") Long before,
+            @QueryParam("size") @DefaultValue("100") int size) {
+        return downloads.log(id, before, size);
+    }
+
+    @GET
+    @Path("{id}/downloads/stats")
+    @Operation(summary = "Download counts (staff): totals and one point per day for ?days= (default 90)")
+    public Downloads.Stats stats(@PathParam("id") long id, @QueryParam("days") @DefaultValue("90") int days) {
+        if (days < 1 || days > 730) {
+            throw ProblemException.badRequest("days must be from 1 to 730.");
+        }
+        return downloads.stats(id, days);
+    }
+
+    @GET
+    @Path("{id}/downloads.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The whole download log as CSV (staff)")
+    public Response csv(@PathParam("id") long id) {
+        Report report = reports.existing(id);
+        downloads.stats(id, 1);
+        StreamingOutput body = out -> {
+            OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            downloads.csv(id, writer);
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + report.getSlug() + "-downloads.csv\"")
+                .build();
+    }
+
+    @POST
+    @Path("{id}/access-requests")
+    @Operation(summary = "Ask for a copy: {kind: PURCHASE | PRESS, message}")
+    public Response requestAccess(@PathParam("id") long id, JsonObject body) {
+        if (body == null) {
+            throw ProblemException.badRequest("Send {kind, message}.");
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(accessRequests.ask(id, body.getString("kind", null), body.getString("message", null)))
+                .build();
+    }
+}
