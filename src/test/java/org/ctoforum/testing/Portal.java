@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -72,6 +75,54 @@ public final class Portal {
 
     public Answer delete(String path, String... basicAuth) {
         return send(authorized(request(path).DELETE(), basicAuth));
+    }
+
+    /** One part of a multipart/form-data body. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part json(String name, String json) {
+            return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part text(String name, String text) {
+            return new Part(name, null, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String fileName, byte[] content) {
+            return new Part("file", fileName, "application/pdf", content);
+        }
+    }
+
+    public Answer postMultipart(String path, List<Part> parts, String... basicAuth) {
+        String boundary = "----portal-test-" + UUID.randomUUID();
+        List<byte[]> chunks = new ArrayList<>();
+        for (Part part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"")
+                    + "\r\nContent-Type: " + part.contentType() + "\r\n\r\n";
+            chunks.add(head.getBytes(StandardCharsets.UTF_8));
+            chunks.add(part.content());
+            chunks.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        chunks.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(authorized(
+                request(path)
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks)),
+                basicAuth));
+    }
+
+    /** A GET whose body is bytes, e.g. a file; {@code headers} come in name, value pairs. */
+    public HttpResponse<byte[]> bytes(String path, List<String> headers, String... basicAuth) {
+        HttpRequest.Builder request = authorized(request(path).GET(), basicAuth);
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("Request failed: " + e, e);
+        }
     }
 
     /** Adds HTTP Basic for {@code email} with {@code password}, the demo password when none is given. */

@@ -1,11 +1,15 @@
 package org.ctoforum.forums.ui;
 
+import static org.ctoforum.platform.web.Charts.BRAND;
+import static org.ctoforum.platform.web.Charts.LIGHT;
+import static org.ctoforum.platform.web.Charts.config;
+import static org.ctoforum.platform.web.Charts.dataset;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import org.ctoforum.forums.boundary.EditionStats;
 
 /**
@@ -15,9 +19,6 @@ import org.ctoforum.forums.boundary.EditionStats;
 @Named
 @RequestScoped
 public class EditionCharts {
-
-    private static final String BRAND = "#1b4f72";
-    private static final String LIGHT = "rgba(27,79,114,0.25)";
 
     @Inject
     EditionAdminPage page;
@@ -69,35 +70,5 @@ public class EditionCharts {
                 Json.createArrayBuilder()
                         .add(dataset("On agendas", interested, BRAND))
                         .add(dataset("Seats", seats, LIGHT)));
-    }
-
-    private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-        return Json.createObjectBuilder()
-                .add("label", label)
-                .add("data", data)
-                .add("backgroundColor", color)
-                .add("borderColor", color);
-    }
-
-    /** PrimeFaces writes the configuration into a script unescaped, so "</" must not appear in it. */
-    private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
-        return Json.createObjectBuilder()
-                .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add(
-                        "options",
-                        Json.createObjectBuilder()
-                                .add("responsive", true)
-                                .add("maintainAspectRatio", false)
-                                .add(
-                                        "scales",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "y",
-                                                        Json.createObjectBuilder()
-                                                                .add("beginAtZero", true))))
-                .build()
-                .toString()
-                .replace("</", "<\\/");
     }
 }

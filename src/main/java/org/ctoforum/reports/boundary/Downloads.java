@@ -288,21 +288,23 @@ public class Downloads {
     /** The whole log of a report as CSV, written page by page so a long log never sits in memory. */
     public void csv(long reportId, Writer out) {
         caller.require(Roles.STAFF, "export the download log");
-        try (CSVPrinter csv = CSVFormat.DEFAULT
-                .builder()
-                .setHeader(
-                        "id",
-                        "at",
-                        "account_id",
-                        "who",
-                        "version",
-                        "channel",
-                        "range",
-                        "bytes_sent",
-                        "completed",
-                        "address")
-                .get()
-                .print(out)) {
+        try {
+            // Not closed here: the writer belongs to the caller.
+            CSVPrinter csv = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader(
+                            "id",
+                            "at",
+                            "account_id",
+                            "who",
+                            "version",
+                            "channel",
+                            "range",
+                            "bytes_sent",
+                            "completed",
+                            "address")
+                    .get()
+                    .print(out);
             Long before = null;
             List<DownloadView> page;
             do {
@@ -322,6 +324,7 @@ public class Downloads {
                 }
                 before = page.isEmpty() ? null : page.get(page.size() - 1).id();
             } while (page.size() == 500);
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

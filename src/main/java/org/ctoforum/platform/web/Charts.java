@@ -1,0 +1,44 @@
+package org.ctoforum.platform.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/** Chart.js configurations for PrimeFaces' p:chart, in the portal's colours. */
+public final class Charts {
+
+    public static final String BRAND = "#1b4f72";
+    public static final String LIGHT = "rgba(27,79,114,0.25)";
+
+    private Charts() {}
+
+    public static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
+        return Json.createObjectBuilder()
+                .add("label", label)
+                .add("data", data)
+                .add("backgroundColor", color)
+                .add("borderColor", color);
+    }
+
+    /** PrimeFaces writes the configuration into a script unescaped, so "</" must not appear in it. */
+    public static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "scales",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "y",
+                                                        Json.createObjectBuilder()
+                                                                .add("beginAtZero", true))))
+                .build()
+                .toString()
+                .replace("</", "<\\/");
+    }
+}

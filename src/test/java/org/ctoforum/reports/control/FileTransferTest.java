@@ -1,0 +1,95 @@
+package org.ctoforum.reports.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import org.ctoforum.reports.control.FileTransfer.StoredFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTransferTest {
+
+    private static final ZonedDateTime MODIFIED = ZonedDateTime.of(2026, 3, 1, 12, 30, 15, 0, ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+
+    private StoredFile file(byte[] content) throws IOException {
+        Path path = folder.resolve("f");
+        Files.write(path, content);
+        return new StoredFile(path, "a".repeat(64), content.length, MODIFIED, "report-v1.pdf");
+    }
+
+    @Test
+    void ifRangeHoldsOnlyForTheExactEtagOrDate() throws IOException {
+        StoredFile file = file(new byte[10]);
+        assertTrue(FileTransfer.ifRangeHolds(null, file));
+        assertTrue(FileTransfer.ifRangeHolds(file.etag(), file));
+        assertFalse(FileTransfer.ifRangeHolds("W/" + file.etag(), file), "weak tags never match");
+        assertTrue(FileTransfer.ifRangeHolds("Sun, 01 Mar 2026 12:30:15 GMT", file));
+        assertFalse(FileTransfer.ifRangeHolds("Sun, 01 Mar 2026 12:30:16 GMT", file));
+        assertFalse(FileTransfer.ifRangeHolds("yesterday", file));
+    }
+
+    @Test
+    void aPlanCarriesTheHeadersAndCopiesExactlyTheRange() throws IOException {
+        byte[] content = new byte[200_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) i;
+        }
+        StoredFile file = file(content);
+        FileTransfer part = FileTransfer.plan(file, "bytes=70000-139999", null, null);
+        assertEquals(206, part.status());
+        assertEquals("bytes 70000-139999/200000", part.headers().get("Content-Range"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(70_000, part.copy(file.path(), out));
+        assertArrayEquals(Arrays.copyOfRange(content, 70_000, 140_000), out.toByteArray());
+        assertEquals(
+                304,
+                FileTransfer.plan(file, null, null, "\"x\", " + file.etag()).status());
+        assertEquals(
+                "Sun, 1 Mar 2026 12:30:15 GMT",
+                FileTransfer.plan(file, null, null, null).headers().get("Last-Modified"));
+    }
+
+    @Test
+    void aClientThatLeavesIsCountedNotRaised() throws IOException {
+        StoredFile file = file(new byte[300_000]);
+        FileTransfer whole = FileTransfer.plan(file, null, null, null);
+        OutputStream leaving = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written >= 128 * 1024) {
+                    throw new IOException("Broken pipe");
+                }
+                written += len;
+            }
+        };
+        assertEquals(128 * 1024, whole.copy(file.path(), leaving));
+    }
+
+    @Test
+    void theDownloadNameCannotBreakTheHeader() {
+        String header = FileTransfer.attachment("a\"b\r\nX-Evil: 1;é.pdf");
+        assertFalse(header.contains("\r") || header.contains("\n"));
+        assertTrue(header.startsWith("attachment; filename=\"a_b__X-Evil__1__.pdf\"; filename*=UTF-8''"));
+        assertTrue(header.endsWith("%C3%A9.pdf"));
+    }
+}

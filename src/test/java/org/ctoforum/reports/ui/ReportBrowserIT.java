@@ -1,0 +1,69 @@
+package org.ctoforum.reports.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ctoforum.testing.BrowserTest;
+import org.ctoforum.testing.Portal;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Reports in a real browser: a member downloads a gated report; a non-member meets the join and buy page. */
+@RunAsClient
+class ReportBrowserIT extends BrowserTest {
+
+    private static final String SURVEY = "state-of-ed-tech-leadership-2020";
+    private static final String FORUM_REPORT = "undiscussables-of-technology-leadership-2013";
+
+    @Test
+    void aMemberFindsAGatedReportReadsItsSectionsAndDownloadsIt() {
+        signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/reports/index.xhtml"));
+        assertTrue(browser.findElement(By.id("theme-hurdles")).getText().contains("Hurdles"));
+        browser.findElement(By.linkText(browser.findElement(By.xpath("//a[contains(@href, '/reports/" + SURVEY + "')]"))
+                        .getText()))
+                .click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("download")));
+        assertTrue(browser.findElements(By.cssSelector(".report-section")).size() >= 10, "the ten findings show");
+        assertTrue(browser.findElement(By.cssSelector("img.report-cover"))
+                .getAttribute("src")
+                .endsWith("/cover.png"));
+        String href = browser.findElement(By.id("download")).getAttribute("href");
+
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        HttpResponse<byte[]> file = new Portal(base)
+                .bytes(
+                        href.substring(href.indexOf("/reports/")),
+                        List.of("Cookie", "JSESSIONID=" + session.getValue()));
+        assertEquals(200, file.statusCode());
+        assertTrue(new String(file.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+
+        browser.findElement(By.id("link-form:make-link")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-link")));
+        assertTrue(
+                browser.findElement(By.id("signed-link")).getAttribute("value").contains("/download?link="));
+    }
+
+    @Test
+    void aNonMemberIsShownHowToJoinOrBuyAndAsksToBuy() {
+        signInAndWait("reader@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/reports/" + FORUM_REPORT + "/download"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ways-in")));
+        assertTrue(browser.findElement(By.id("ways-in-title")).getText().contains("for members"));
+        assertTrue(browser.findElement(By.id("join")).isDisplayed());
+        assertTrue(browser.findElements(By.id("download")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector(".report-section")).isEmpty(), "no gated section shows");
+        browser.findElement(By.id("request-form:request-message")).sendKeys("For our district's board retreat");
+        browser.findElement(By.id("request-form:buy")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "how to pay"));
+
+        browser.manage().deleteAllCookies();
+        browser.get(page("/reports/" + FORUM_REPORT + "/download"));
+        waiting().until(ExpectedConditions.urlContains("/signin.xhtml"));
+    }
+}
