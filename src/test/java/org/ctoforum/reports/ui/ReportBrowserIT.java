@@ -35,11 +35,12 @@ class ReportBrowserIT extends BrowserTest {
                 .endsWith("/cover.png"));
         String href = browser.findElement(By.id("download")).getAttribute("href");
 
-        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> file = new Portal(base)
-                .bytes(
-                        href.substring(href.indexOf("/reports/")),
-                        List.of("Cookie", "JSESSIONID=" + session.getValue()));
+        String cookies = browser.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        assertFalse(cookies.isEmpty(), "the browser holds a session");
+        HttpResponse<byte[]> file =
+                new Portal(base).bytes(href.substring(href.indexOf("/reports/")), List.of("Cookie", cookies));
         assertEquals(200, file.statusCode());
         assertTrue(new String(file.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
 
