@@ -1,11 +1,13 @@
 package org.ctoforum.reports.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.ctoforum.testing.BrowserTest;
 import org.ctoforum.testing.Portal;
 import org.jboss.arquillian.container.test.api.RunAsClient;
