@@ -216,6 +216,10 @@ public class Report {
 
     public void archive(OffsetDateTime now) {
         require(Status.PUBLISHED, "archived");
+        if (embargoedAt(now)) {
+            throw new WorkflowException(
+                    Reason.NOT_ALLOWED, "This report is not released yet: withdraw its scheduled release instead.");
+        }
         status = Status.ARCHIVED;
         updatedAt = now;
     }
