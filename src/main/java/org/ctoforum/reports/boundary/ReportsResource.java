@@ -240,6 +240,7 @@ public class ReportsResource {
     @Operation(summary = "The whole download log as CSV (staff)")
     public Response csv(@PathParam("id") long id) {
         Report report = reports.existing(id);
+        // Checks the caller is staff now: once the CSV starts streaming, a refusal could no longer be a 403.
         downloads.stats(id, 1);
         StreamingOutput body = out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
