@@ -2,6 +2,7 @@ package org.ctoforum.discussions.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,8 @@ import org.ctoforum.discussions.entity.Visibility;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -41,6 +44,9 @@ public class Categories {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Caller caller;
@@ -148,6 +154,7 @@ public class Categories {
             throw ProblemException.badRequest("Send {name, description, kind, visibility}.");
         }
         describe(category, form);
+        changes.fire(ContentChanged.of(Content.CATEGORY, id));
         LOG.info(() -> "Category " + category.getSlug() + " changed by account "
                 + caller.accountId().orElseThrow());
         return CategoryView.of(category, 0, null);

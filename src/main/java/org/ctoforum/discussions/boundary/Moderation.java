@@ -2,6 +2,7 @@ package org.ctoforum.discussions.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,8 @@ import org.ctoforum.discussions.entity.ModerationEntry.Action;
 import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -58,6 +61,9 @@ public class Moderation {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Threads threads;
@@ -125,6 +131,7 @@ public class Moderation {
             thread.approve();
         }
         threads.recount(thread);
+        changes.fire(ContentChanged.of(Content.THREAD, thread.getId()));
         log(moderator, Action.APPROVE, thread.getId(), postId, null);
         if (wasPending) {
             Category category = em.find(Category.class, thread.getCategoryId());
@@ -144,6 +151,7 @@ public class Moderation {
         resolveFlags(postId);
         DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
         threads.recount(thread);
+        changes.fire(ContentChanged.of(Content.POST, postId));
         log(moderator, Action.HIDE, thread.getId(), postId, Fields.optional(reason, "reason", 500));
     }
 
@@ -167,6 +175,7 @@ public class Moderation {
             } else {
                 thread.restore();
             }
+            changes.fire(ContentChanged.of(Content.THREAD, threadId));
             log(moderator, settings.hidden() ? Action.HIDE_THREAD : Action.RESTORE_THREAD, threadId, null, null);
         }
     }

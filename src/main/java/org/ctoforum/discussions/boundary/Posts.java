@@ -2,6 +2,7 @@ package org.ctoforum.discussions.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,8 @@ import org.ctoforum.discussions.entity.Flag;
 import org.ctoforum.discussions.entity.ModerationEntry;
 import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.PostRevision;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -38,6 +41,9 @@ public class Posts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Threads threads;
@@ -67,6 +73,7 @@ public class Posts {
         String body = threads.checkedBody(markdown);
         if (!body.equals(post.getBody())) {
             em.persist(post.edit(body, Markdown.toSafeHtml(body), editor, now()));
+            changes.fire(ContentChanged.of(Content.POST, postId));
             LOG.info(() -> "Post " + postId + " edited by account " + editor);
         }
         return threads.views(thread, List.of(post)).get(0);
@@ -87,6 +94,7 @@ public class Posts {
         if (!post.getAuthorId().equals(by)) {
             em.persist(new ModerationEntry(by, ModerationEntry.Action.DELETE, thread.getId(), postId, null, now()));
         }
+        changes.fire(ContentChanged.of(Content.POST, postId));
         LOG.info(() -> "Post " + postId + " deleted by account " + by);
     }
 
@@ -113,6 +121,7 @@ public class Posts {
         em.lock(post, LockModeType.PESSIMISTIC_WRITE);
         if (post.flag(settings.number(PortalSetting.FLAGS_TO_HIDE))) {
             threads.recount(em.find(DiscussionThread.class, post.getThreadId()));
+            changes.fire(ContentChanged.of(Content.POST, postId));
             LOG.info(() -> "Post " + postId + " hidden by flags until a moderator reviews it");
         }
         LOG.info(() -> "Post " + postId + " flagged by account " + me);

@@ -2,6 +2,7 @@ package org.ctoforum.discussions.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +34,8 @@ import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -62,6 +65,9 @@ public class Threads {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Categories categories;
@@ -163,6 +169,7 @@ public class Threads {
         if (first.visible()) {
             notices.threadStarted(thread, category, first);
         }
+        changes.fire(ContentChanged.of(Content.THREAD, thread.getId()));
         LOG.info(() -> "Thread " + thread.getId() + " started in " + category.getSlug() + " by account " + author
                 + (chathamHouse ? " (Chatham House)" : "") + (review ? ", waiting for review" : ""));
         return thread.getId();
@@ -258,6 +265,7 @@ public class Threads {
         if (post.visible()) {
             notices.postWritten(thread, category, post, parent);
         }
+        changes.fire(ContentChanged.of(Content.POST, post.getId()));
         LOG.info(() -> "Post " + post.getId() + " in thread " + threadId + " by account " + author
                 + (review ? ", waiting for review" : ""));
         return post.getId();

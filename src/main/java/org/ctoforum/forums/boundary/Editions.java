@@ -3,6 +3,7 @@ package org.ctoforum.forums.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +26,8 @@ import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.forums.entity.Room;
 import org.ctoforum.forums.entity.ScheduleException;
 import org.ctoforum.forums.entity.Topic;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
@@ -59,6 +62,9 @@ public class Editions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Caller caller;
@@ -148,6 +154,7 @@ public class Editions {
             return edition;
         });
         applyWindowAndStatus(edition, form);
+        changes.fire(ContentChanged.of(Content.EDITION, id));
         return view(edition);
     }
 

@@ -3,6 +3,7 @@ package org.ctoforum.forums.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,8 @@ import org.ctoforum.forums.entity.Room;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.forums.entity.SessionType;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -62,6 +65,9 @@ public class Schedule {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Editions editions;
@@ -163,6 +169,7 @@ public class Schedule {
         if (edition.published()) {
             notices.record(session, SessionChange.Kind.ADDED, "Added: " + describe(session, placement.room));
         }
+        changes.fire(ContentChanged.of(Content.SESSION, session.getId()));
         LOG.info(() -> "Account " + caller.requireAccountId() + " scheduled session " + session.getId() + " in edition "
                 + editionId);
         return views.of(List.of(session)).get(0);
@@ -196,6 +203,7 @@ public class Schedule {
                             + describe(session, placement.room)
                             + (moved ? " (was " + was + ")" : ""));
         }
+        changes.fire(ContentChanged.of(Content.SESSION, sessionId));
         return views.of(List.of(session)).get(0);
     }
 
@@ -204,6 +212,7 @@ public class Schedule {
     public void cancel(long editionId, long sessionId) {
         Edition edition = lockEdition(editionId);
         ForumSession session = find(editionId, sessionId);
+        changes.fire(ContentChanged.of(Content.SESSION, sessionId));
         if (!edition.published()) {
             em.remove(session);
             return;
@@ -230,6 +239,7 @@ public class Schedule {
             throw ProblemException.tooLarge("Notes are limited to " + MAX_MARKDOWN + " characters.");
         }
         session.recordNotes(markdown, Markdown.toSafeHtml(markdown));
+        changes.fire(ContentChanged.of(Content.SESSION, sessionId));
         return views.of(List.of(session)).get(0);
     }
 

@@ -2,6 +2,7 @@ package org.ctoforum.library.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.ctoforum.library.entity.LibraryEntry;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -56,6 +59,9 @@ public class Library {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Caller caller;
@@ -126,6 +132,7 @@ public class Library {
         write(entry, form, now);
         em.persist(entry);
         em.flush();
+        changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, entry.getId()));
         LOG.info(() -> "Library entry " + entry.getId() + " '" + entry.getSlug() + "' written by account " + staffId);
         return view(entry, true);
     }
@@ -134,6 +141,7 @@ public class Library {
         long staffId = caller.require(Roles.STAFF, "edit library entries");
         LibraryEntry entry = existing(id);
         write(entry, form, OffsetDateTime.now(clock));
+        changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, id));
         LOG.info(() -> "Library entry " + id + " edited by account " + staffId);
         return view(entry, true);
     }
@@ -141,6 +149,7 @@ public class Library {
     public void delete(long id) {
         long staffId = caller.require(Roles.STAFF, "delete library entries");
         em.remove(existing(id));
+        changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, id));
         LOG.info(() -> "Library entry " + id + " deleted by account " + staffId);
     }
 

@@ -5,6 +5,7 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -24,6 +25,9 @@ public final class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder()
+            .extensions(List.of(TablesExtension.create(), AutolinkExtension.create()))
+            .build();
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
@@ -42,6 +46,14 @@ public final class Markdown {
             return "";
         }
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+
+    /** The words of the Markdown without its markup: what search indexes and shows in snippets. */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return TEXT.render(PARSER.parse(markdown));
     }
 
     private Markdown() {}

@@ -42,7 +42,8 @@ public enum PortalSetting {
     REVIEW_FIRST_POSTS("portal.discussions.review-first-posts", "0", Kind.COUNT),
     DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR),
     REPORT_UPLOAD_MAX_BYTES("portal.reports.upload-max-bytes", "104857600", Kind.POSITIVE_INT),
-    REPORT_LINK_MAX_MINUTES("portal.reports.link-max-minutes", "1440", Kind.POSITIVE_INT);
+    REPORT_LINK_MAX_MINUTES("portal.reports.link-max-minutes", "1440", Kind.POSITIVE_INT),
+    SEARCH_SHOW_LOCKED("portal.search.show-locked", "true", Kind.BOOLEAN);
 
     private final String key;
     private final String defaultValue;

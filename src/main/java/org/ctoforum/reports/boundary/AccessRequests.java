@@ -2,6 +2,7 @@ package org.ctoforum.reports.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,8 @@ import java.util.logging.Logger;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.notifications.boundary.Notifications;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -49,6 +52,9 @@ public class AccessRequests {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Caller caller;
@@ -188,6 +194,7 @@ public class AccessRequests {
                 .setParameter(5, staffId)
                 .setParameter(6, now)
                 .executeUpdate();
+        changes.fire(ContentChanged.of(Content.REPORT, reportId));
     }
 
     private AccessRequest existing(long requestId) {

@@ -2,6 +2,7 @@ package org.ctoforum.reports.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.files.FileStore;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
@@ -65,6 +68,9 @@ public class Reports {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Inject
     Caller caller;
@@ -213,6 +219,7 @@ public class Reports {
         if (pdf != null) {
             keepVersion(report, pdf, "First version.", staffId, now);
         }
+        changes.fire(ContentChanged.of(Content.REPORT, report.getId()));
         LOG.info(() ->
                 "Report " + report.getId() + " '" + report.getSlug() + "' created as a draft by account " + staffId);
         return detail(report);
@@ -222,6 +229,7 @@ public class Reports {
         caller.require(Roles.STAFF, "edit reports");
         Report report = existing(id);
         describe(report, form, now());
+        changes.fire(ContentChanged.of(Content.REPORT, id));
         return detail(report);
     }
 
@@ -232,6 +240,7 @@ public class Reports {
         String what = Fields.required(note, "note (what changed)", 1000);
         ReportVersion version = keepVersion(report, pdf, what, staffId, now());
         report.touch(now());
+        changes.fire(ContentChanged.of(Content.REPORT, id));
         LOG.info(() -> "Report " + id + " has version " + version.getNumber() + " (" + version.getFileSize()
                 + " bytes, " + version.getPageCount() + " pages) from account " + staffId);
         return ReportView.VersionView.of(report, version, true);
@@ -257,6 +266,7 @@ public class Reports {
                         Map.of("status", from.name(), "to", target.name()));
             };
         }
+        changes.fire(ContentChanged.of(Content.REPORT, id));
         LOG.info(() -> "Report " + id + " moved " + from + " -> " + report.getStatus() + " by account " + staffId
                 + (report.getReleaseAt() != null && report.embargoedAt(now())
                         ? ", embargoed until " + report.getReleaseAt()
@@ -290,6 +300,7 @@ public class Reports {
         }
         existing.values().stream().filter(s -> !kept.contains(s.getAnchor())).forEach(em::remove);
         report.touch(now());
+        changes.fire(ContentChanged.of(Content.REPORT, id));
         return result.stream().map(ReportView.SectionView::of).toList();
     }
 

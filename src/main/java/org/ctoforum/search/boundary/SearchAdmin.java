@@ -1,0 +1,42 @@
+package org.ctoforum.search.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
+
+/** What staff may do with the index. */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+public class SearchAdmin {
+
+    private static final Logger LOG = Logger.getLogger(SearchAdmin.class.getName());
+
+    @Inject
+    SearchIndexer indexer;
+
+    @Inject
+    Caller caller;
+
+    /** The live index and the last rebuild; {@code percent} is the rebuild's. */
+    public record Status(long documents, long changeLogTxid, int percent, RebuildProgress rebuild) {}
+
+    public Status status() {
+        caller.require(Roles.STAFF, "see the search index");
+        return current();
+    }
+
+    public Status reindex() {
+        long staffId = caller.require(Roles.STAFF, "rebuild the search index");
+        LOG.info(() -> "Account " + staffId + " asked for a search index rebuild");
+        indexer.rebuild("asked by account " + staffId);
+        return current();
+    }
+
+    private Status current() {
+        RebuildProgress progress = indexer.progress();
+        return new Status(indexer.index().documents(), indexer.cursor().txid(), progress.percent(), progress);
+    }
+}

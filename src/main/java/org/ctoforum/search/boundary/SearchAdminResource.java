@@ -1,0 +1,71 @@
+package org.ctoforum.search.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The index for staff: its state, a rebuild with progress, and the synonyms. */
+@Path("admin/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Search (staff)", description = "Index status, rebuild and synonyms")
+public class SearchAdminResource {
+
+    @Inject
+    SearchAdmin admin;
+
+    @Inject
+    Synonyms synonyms;
+
+    @GET
+    @Operation(summary = "The index: documents, how far it follows the change log, and the last or running rebuild")
+    public SearchAdmin.Status status() {
+        return admin.status();
+    }
+
+    @POST
+    @Path("reindex")
+    @Operation(
+            summary = "Rebuild the index from the database in the background",
+            description = "Answers 202 with the status; poll GET /api/admin/search until rebuild.running is false."
+                    + " Searches go on against the old index meanwhile.")
+    public Response reindex() {
+        return Response.accepted(admin.reindex())
+                .header("Location", "/api/admin/search")
+                .build();
+    }
+
+    @GET
+    @Path("synonyms")
+    @Operation(summary = "Synonym groups, applied when searching")
+    public List<Synonyms.Group> synonyms() {
+        return synonyms.list();
+    }
+
+    @POST
+    @Path("synonyms")
+    @Operation(summary = "Add a group: {terms: \"pto, paid time off\"}; searches use it within a second")
+    public Response addSynonyms(Synonyms.GroupForm form) {
+        return Response.status(Response.Status.CREATED)
+                .entity(synonyms.add(form))
+                .build();
+    }
+
+    @DELETE
+    @Path("synonyms/{id}")
+    @Operation(summary = "Remove a group staff added; the built-in groups stay")
+    public Response removeSynonyms(@PathParam("id") long id) {
+        synonyms.remove(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,289 @@
+package org.ctoforum.search.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.lucene.analysis.Analyzer;
+import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.search.boundary.SearchSources.Change;
+import org.ctoforum.search.boundary.SearchSources.Changes;
+import org.ctoforum.search.control.SearchAnalysis;
+import org.ctoforum.search.control.SearchDocument;
+import org.ctoforum.search.control.SearchIndex;
+import org.ctoforum.search.control.SearchIndexStore;
+
+/**
+ * Keeps this node's index in step with the database. It follows the change log (woken after each commit here, and
+ * every second for changes made on other nodes), refreshes searchers every 200 ms, and rebuilds the index in the
+ * background when staff ask or when the index at start is missing, damaged or of an old layout.
+ */
+@Startup
+@Singleton
+@DependsOn("DemoContent")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SearchIndexer {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
+    private static final int BATCH = 500;
+    private static final Duration LOG_KEPT = Duration.ofDays(7);
+
+    @Inject
+    SearchSources sources;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private final ReentrantLock applying = new ReentrantLock();
+    private final AtomicBoolean followAgain = new AtomicBoolean();
+    private final Object rebuildLock = new Object();
+    private SearchIndexStore store;
+    private volatile SearchIndex.Cursor cursor;
+    private volatile Analyzer queryAnalyzer;
+    private volatile RebuildProgress progress = RebuildProgress.none();
+    private volatile boolean incomplete;
+    private volatile boolean uncommitted;
+    private List<ScheduledFuture<?>> timers = List.of();
+
+    @PostConstruct
+    void start() {
+        store = new SearchIndexStore(settings.dataDir().resolve("search"));
+        String problem;
+        try {
+            problem = store.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "The search index in " + settings.dataDir().resolve("search") + " cannot be opened", e);
+        }
+        cursor = store.current().committedCursor();
+        queryAnalyzer = SearchAnalysis.forQueries(sources.synonyms());
+        timers = List.of(
+                executor.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS),
+                executor.scheduleWithFixedDelay(this::follow, 1, 1, TimeUnit.SECONDS));
+        if (problem != null) {
+            incomplete = true;
+            LOG.warning(() -> "Search index: " + problem + "; rebuilding it in the background");
+            rebuild("the index at start was unusable: " + problem);
+        } else {
+            LOG.info(() -> "Search index open with " + store.current().documents() + " documents");
+            follow();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timers.forEach(timer -> timer.cancel(false));
+        applying.lock();
+        try {
+            store.current().commit(cursor);
+            store.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "The search index did not close cleanly; it catches up at the next start", e);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    public SearchIndex index() {
+        return store.current();
+    }
+
+    public Analyzer queryAnalyzer() {
+        return queryAnalyzer;
+    }
+
+    /** True while the live index is a placeholder that a rebuild is filling. */
+    public boolean incomplete() {
+        return incomplete;
+    }
+
+    public RebuildProgress progress() {
+        return progress;
+    }
+
+    public SearchIndex.Cursor cursor() {
+        return cursor;
+    }
+
+    /** Applies whatever the change log holds, now, on a pool thread. Cheap to call often. */
+    public void follow() {
+        executor.execute(this::applyChanges);
+    }
+
+    /** Starts a rebuild unless one runs; answers its progress. */
+    public RebuildProgress rebuild(String reason) {
+        synchronized (rebuildLock) {
+            if (progress.running()) {
+                return progress;
+            }
+            progress = RebuildProgress.started(reason, OffsetDateTime.now(clock));
+        }
+        executor.execute(this::runRebuild);
+        return progress;
+    }
+
+    /** Daily: forget changes that every index has long applied. */
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void forgetOldChanges() {
+        int forgotten = sources.forgetChangesBefore(OffsetDateTime.now(clock).minus(LOG_KEPT));
+        LOG.info(() -> "Search change log: forgot " + forgotten + " changes older than " + LOG_KEPT.toDays() + " days");
+    }
+
+    private void applyChanges() {
+        if (!applying.tryLock()) {
+            followAgain.set(true);
+            return;
+        }
+        try {
+            do {
+                followAgain.set(false);
+                drain();
+            } while (followAgain.get());
+            if (uncommitted) {
+                store.current().commit(cursor);
+                uncommitted = false;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search index could not apply changes; it tries again within a second", e);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** Applies changes until the log holds none; the caller holds {@code applying}. */
+    private void drain() throws IOException {
+        SearchIndex index = store.current();
+        boolean applied = false;
+        while (true) {
+            Changes batch = sources.changesAfter(cursor, BATCH);
+            Set<Change> distinct = new LinkedHashSet<>(batch.changes());
+            if (distinct.removeIf(change -> change.content() == Content.SYNONYMS)) {
+                queryAnalyzer = SearchAnalysis.forQueries(sources.synonyms());
+                LOG.info("Search synonyms reloaded");
+            }
+            for (SearchSources.Update update : sources.updates(distinct)) {
+                for (String key : update.removeKeys()) {
+                    index.remove(key);
+                }
+                for (String parent : update.removeChildrenOf()) {
+                    index.removeChildren(parent);
+                }
+                for (SearchDocument document : update.put()) {
+                    index.put(document);
+                }
+                applied = true;
+            }
+            cursor = batch.next();
+            if (batch.changes().size() < BATCH) {
+                break;
+            }
+        }
+        if (applied) {
+            index.refreshNow();
+            uncommitted = true;
+        }
+    }
+
+    private void refresh() {
+        try {
+            store.current().refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search index refresh failed", e);
+        }
+    }
+
+    private void runRebuild() {
+        long started = System.nanoTime();
+        SearchIndex fresh = null;
+        try {
+            SearchIndex.Cursor start = sources.horizon();
+            long total = 0;
+            for (Content content : SearchSources.REBUILT) {
+                total += sources.count(content);
+            }
+            progress = progress.withTotal(total);
+            LOG.info("Search index rebuild started (" + progress.reason() + "): " + total + " items to read");
+            fresh = store.create();
+            long nextLog = total / 10;
+            for (Content content : SearchSources.REBUILT) {
+                long after = 0;
+                while (true) {
+                    SearchSources.Batch batch = sources.batch(content, after, BATCH);
+                    fresh.add(batch.documents());
+                    progress = progress.advanced(batch.rows(), batch.documents().size());
+                    if (progress.done() >= nextLog && total > 0) {
+                        RebuildProgress now = progress;
+                        LOG.info(() -> String.format(
+                                "Search index rebuild: %d of %d items (%d%%)", now.done(), now.total(), now.percent()));
+                        nextLog += Math.max(1, total / 10);
+                    }
+                    if (batch.rows() < BATCH) {
+                        break;
+                    }
+                    after = batch.lastId();
+                }
+            }
+            fresh.commit(start);
+            applying.lock();
+            try {
+                store.promote(fresh);
+                cursor = start;
+                drain();
+                store.current().commit(cursor);
+                uncommitted = false;
+            } finally {
+                applying.unlock();
+            }
+            incomplete = false;
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            progress = progress.finished(OffsetDateTime.now(clock), millis, null);
+            RebuildProgress done = progress;
+            LOG.info(() -> String.format(
+                    "Search index rebuilt: %d documents from %d items in %d ms (%.0f items/s)",
+                    done.documents(), done.done(), millis, done.done() * 1000.0 / Math.max(1, millis)));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Search index rebuild failed", e);
+            if (fresh != null && fresh != store.current()) {
+                try {
+                    fresh.close();
+                } catch (IOException ignored) {
+                    // The folder is removed at the next successful promote.
+                }
+            }
+            progress = progress.finished(
+                    OffsetDateTime.now(clock), (System.nanoTime() - started) / 1_000_000, e.getMessage());
+        }
+    }
+}

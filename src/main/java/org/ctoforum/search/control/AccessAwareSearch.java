@@ -1,0 +1,400 @@
+package org.ctoforum.search.control;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Runs one search for one reader. The reader's keys are part of the query itself, so hits, facet counts and
+ * snippets only ever come from what the reader may see: gated text is matched, counted and highlighted only for
+ * readers who may read it; others match an item by its title and public summary, and see that summary.
+ */
+public final class AccessAwareSearch {
+
+    /** Fewer exact hits than this, and the search also tries close spellings. */
+    private static final int FEW = 3;
+
+    private static final int SNIPPET_LENGTH = 200;
+    private static final List<String> DIMENSIONS = List.of(
+            SearchFields.FACET_TYPE,
+            SearchFields.FACET_THEME,
+            SearchFields.FACET_YEAR,
+            SearchFields.FACET_TOPIC,
+            SearchFields.FACET_ACCESS);
+    private static final Pattern WORD = Pattern.compile("(?<![:\\w])\\p{L}{3,}(?![:\\w])");
+    private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+    private static final Analyzer WORDS = SearchAnalysis.words();
+
+    /**
+     * One search. {@code keys} are the reader's {@link ReaderKeys}, null for staff; {@code filters} hold facet
+     * values by dimension (values of one dimension are ORed); {@code page} counts from 1.
+     */
+    public record Request(
+            String text,
+            Map<String, List<String>> filters,
+            boolean byDate,
+            int page,
+            int size,
+            Set<String> keys,
+            boolean hideLocked,
+            long nowMillis) {}
+
+    public record Hit(
+            String type,
+            long id,
+            String title,
+            String url,
+            String snippet,
+            String date,
+            String access,
+            boolean locked) {}
+
+    public record Result(
+            long total,
+            List<Hit> hits,
+            Map<String, Map<String, Integer>> facets,
+            String suggestion,
+            boolean fuzzy,
+            String notice) {}
+
+    public record Suggestion(String type, long id, String title, String url) {}
+
+    private AccessAwareSearch() {}
+
+    public static Result search(SearchIndex.Searcher searcher, Analyzer analyzer, Request request) throws IOException {
+        QueryText.Parsed parsed = QueryText.parse(request.text(), analyzer, false);
+        if (parsed.empty()) {
+            return new Result(
+                    0,
+                    List.of(),
+                    emptyFacets(),
+                    null,
+                    false,
+                    "Search leaves out common words such as \"the\" and \"of\"; add a more specific word.");
+        }
+        Page page = run(searcher, parsed, request);
+        String suggestion = null;
+        if (page.total < FEW && !parsed.all()) {
+            suggestion = didYouMean(searcher, request.text());
+            Page close = run(searcher, QueryText.parse(request.text(), analyzer, true), request);
+            if (close.total > page.total) {
+                page = close;
+            }
+        }
+        String notice = page.parsed.fuzzy() ? "No exact matches; these are close spellings." : null;
+        return new Result(
+                page.total,
+                hits(searcher, analyzer, page, request),
+                page.facets,
+                suggestion,
+                page.parsed.fuzzy(),
+                notice);
+    }
+
+    /** Titles that start with what the reader is typing, among what the reader may see. */
+    public static List<Suggestion> suggest(
+            SearchIndex.Searcher searcher, String typed, Set<String> keys, long nowMillis, int max) throws IOException {
+        List<String> prefixes = words(typed);
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String prefix : prefixes) {
+            String cut = prefix.length() > SearchAnalysis.MAX_PREFIX
+                    ? prefix.substring(0, SearchAnalysis.MAX_PREFIX)
+                    : prefix;
+            query.add(new TermQuery(new Term(SearchFields.SUGGEST, cut)), Occur.MUST);
+        }
+        if (keys != null) {
+            query.add(keysQuery(SearchFields.VISIBLE_TO, keys), Occur.FILTER);
+        }
+        query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
+            Document doc = searcher.storedFields().document(hit.doc);
+            suggestions.add(new Suggestion(
+                    doc.get(SearchFields.TYPE),
+                    doc.getField(SearchFields.ID).numericValue().longValue(),
+                    doc.get(SearchFields.TITLE),
+                    doc.get(SearchFields.URL)));
+        }
+        return suggestions;
+    }
+
+    private record Page(QueryText.Parsed parsed, long total, TopDocs top, Map<String, Map<String, Integer>> facets) {}
+
+    private static Page run(SearchIndex.Searcher searcher, QueryText.Parsed parsed, Request request)
+            throws IOException {
+        Query base = accessible(parsed, request);
+        int window = request.page() * request.size();
+        boolean byDate = request.byDate() || parsed.all();
+        Sort sort = new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+        if (searcher.facets() == null) {
+            TopDocs top = byDate ? searcher.search(base, window, sort) : searcher.search(base, window);
+            return new Page(parsed, searcher.count(base), top, emptyFacets());
+        }
+        DrillDownQuery query = new DrillDownQuery(LuceneDocuments.facetsConfig(), base);
+        request.filters().forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
+        DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.facetsConfig(), searcher.facets());
+        DrillSideways.DrillSidewaysResult result =
+                byDate ? sideways.search(query, null, null, window, sort, false) : sideways.search(query, window);
+        long total = 0;
+        for (FacetsCollector.MatchingDocs matching : result.drillDownFacetsCollector.getMatchingDocs()) {
+            total += matching.totalHits;
+        }
+        return new Page(parsed, total, result.hits, facets(result.facets));
+    }
+
+    /** The typed query, limited to what the reader may see and read, and to what is released. */
+    private static Query accessible(QueryText.Parsed parsed, Request request) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (request.keys() == null) {
+            query.add(parsed.fullQuery(), Occur.MUST);
+        } else {
+            Query readable = keysQuery(SearchFields.READABLE_BY, request.keys());
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            either.add(
+                    new BooleanQuery.Builder()
+                            .add(parsed.fullQuery(), Occur.MUST)
+                            .add(readable, Occur.FILTER)
+                            .build(),
+                    Occur.SHOULD);
+            either.add(
+                    new BooleanQuery.Builder()
+                            .add(parsed.publicQuery(), Occur.MUST)
+                            .add(seen(request, readable), Occur.FILTER)
+                            .build(),
+                    Occur.SHOULD);
+            query.add(either.build(), Occur.MUST);
+        }
+        query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, request.nowMillis()), Occur.FILTER);
+        return query.build();
+    }
+
+    /** Items the reader may see by title; with locked items hidden, gated ones only when they may also read them. */
+    private static Query seen(Request request, Query readable) {
+        Query visible = keysQuery(SearchFields.VISIBLE_TO, request.keys());
+        if (!request.hideLocked()) {
+            return visible;
+        }
+        Query locked = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(SearchFields.GATED, "true")), Occur.FILTER)
+                .add(readable, Occur.MUST_NOT)
+                .build();
+        return new BooleanQuery.Builder()
+                .add(visible, Occur.FILTER)
+                .add(locked, Occur.MUST_NOT)
+                .build();
+    }
+
+    private static Query keysQuery(String field, Set<String> keys) {
+        return new TermInSetQuery(field, keys.stream().map(BytesRef::new).toList());
+    }
+
+    private static List<Hit> hits(SearchIndex.Searcher searcher, Analyzer analyzer, Page page, Request request)
+            throws IOException {
+        int from = (request.page() - 1) * request.size();
+        ScoreDoc[] all = page.top.scoreDocs;
+        if (from >= all.length) {
+            return List.of();
+        }
+        ScoreDoc[] shown = Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
+        List<Document> docs = new ArrayList<>();
+        List<Integer> readable = new ArrayList<>();
+        List<Integer> unreadable = new ArrayList<>();
+        for (ScoreDoc hit : shown) {
+            Document doc = searcher.storedFields().document(hit.doc);
+            docs.add(doc);
+            (mayRead(doc, request.keys()) ? readable : unreadable).add(hit.doc);
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ENGLISH), SNIPPET_LENGTH, 0.5f))
+                .withMaxLength(2_000_000)
+                .build();
+        Map<Integer, String> snippets = new LinkedHashMap<>();
+        if (!page.parsed.all()) {
+            highlight(highlighter, SearchFields.BODY, page.parsed.fullQuery(), readable, snippets);
+            highlight(highlighter, SearchFields.SUMMARY, page.parsed.fullQuery(), readable, snippets);
+            // Readers who may not read the body get highlights from the public summary only.
+            highlight(highlighter, SearchFields.SUMMARY, page.parsed.publicQuery(), unreadable, snippets);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < shown.length; i++) {
+            Document doc = docs.get(i);
+            boolean mayRead = mayRead(doc, request.keys());
+            String snippet = snippets.get(shown[i].doc);
+            if (snippet == null) {
+                snippet = opening(
+                        mayRead
+                                ? firstOf(doc.get(SearchFields.SUMMARY), doc.get(SearchFields.BODY))
+                                : doc.get(SearchFields.SUMMARY));
+            }
+            hits.add(new Hit(
+                    doc.get(SearchFields.TYPE),
+                    doc.getField(SearchFields.ID).numericValue().longValue(),
+                    doc.get(SearchFields.TITLE),
+                    doc.get(SearchFields.URL),
+                    snippet,
+                    doc.get(SearchFields.DATE),
+                    doc.get(SearchFields.ACCESS),
+                    !mayRead && "true".equals(doc.get(SearchFields.GATED))));
+        }
+        return hits;
+    }
+
+    private static void highlight(
+            UnifiedHighlighter highlighter, String field, Query query, List<Integer> docIds, Map<Integer, String> into)
+            throws IOException {
+        List<Integer> missing =
+                docIds.stream().filter(id -> !into.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        int[] ids = missing.stream().mapToInt(Integer::intValue).toArray();
+        int[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        int[] passages = new int[] {2};
+        String[] found = highlighter
+                .highlightFields(new String[] {field}, query, sorted, passages)
+                .get(field);
+        for (int i = 0; i < sorted.length; i++) {
+            if (found != null && found[i] != null && found[i].contains("<mark>")) {
+                into.put(sorted[i], found[i].strip());
+            }
+        }
+    }
+
+    private static boolean mayRead(Document doc, Set<String> keys) {
+        if (keys == null) {
+            return true;
+        }
+        for (String key : doc.getValues(SearchFields.READABLE_BY)) {
+            if (keys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstOf(String first, String second) {
+        return first == null || first.isBlank() ? second : first;
+    }
+
+    /** The start of a text as a snippet without highlights, escaped. */
+    private static String opening(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        String cut = flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + " …";
+        return cut.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    /** The typed text with each unknown word replaced by the closest word everyone may read; null if none. */
+    private static String didYouMean(SearchIndex.Searcher searcher, String text) throws IOException {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        Matcher words = WORD.matcher(text);
+        StringBuilder corrected = new StringBuilder();
+        boolean changed = false;
+        while (words.find()) {
+            String word = words.group();
+            String replacement = word;
+            if (!OPERATORS.contains(word)) {
+                Term term = new Term(SearchFields.SPELL, word.toLowerCase(Locale.ROOT));
+                if (searcher.getIndexReader().docFreq(term) == 0) {
+                    SuggestWord[] close = checker.suggestSimilar(
+                            term, 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (close.length > 0) {
+                        replacement = close[0].string;
+                        changed = true;
+                    }
+                }
+            }
+            words.appendReplacement(corrected, Matcher.quoteReplacement(replacement));
+        }
+        words.appendTail(corrected);
+        return changed ? corrected.toString() : null;
+    }
+
+    private static Map<String, Map<String, Integer>> facets(Facets facets) throws IOException {
+        Map<String, Map<String, Integer>> all = emptyFacets();
+        for (String dimension : DIMENSIONS) {
+            FacetResult result;
+            try {
+                result = facets.getTopChildren(50, dimension);
+            } catch (IllegalArgumentException notIndexedYet) {
+                continue;
+            }
+            if (result != null) {
+                for (LabelAndValue value : result.labelValues) {
+                    all.get(dimension).put(value.label, value.value.intValue());
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Map<String, Map<String, Integer>> emptyFacets() {
+        Map<String, Map<String, Integer>> all = new LinkedHashMap<>();
+        DIMENSIONS.forEach(dimension -> all.put(dimension, new LinkedHashMap<>()));
+        return all;
+    }
+
+    private static List<String> words(String typed) throws IOException {
+        List<String> words = new ArrayList<>();
+        if (typed == null) {
+            return words;
+        }
+        try (TokenStream stream = WORDS.tokenStream(SearchFields.SUGGEST, typed)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && words.size() < 8) {
+                words.add(term.toString());
+            }
+            stream.end();
+        }
+        return words;
+    }
+}

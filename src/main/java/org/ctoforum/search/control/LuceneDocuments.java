@@ -1,0 +1,125 @@
+package org.ctoforum.search.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+
+/** Turns a {@link SearchDocument} into the Lucene document the index holds, with its facets. */
+public final class LuceneDocuments {
+
+    /** Text with offsets in the postings, so snippets need no re-analysis of long PDF text. */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static final FacetsConfig FACETS = facets();
+
+    private LuceneDocuments() {}
+
+    public static FacetsConfig facetsConfig() {
+        return FACETS;
+    }
+
+    public static Document toLucene(SearchDocument item) {
+        Document doc = new Document();
+        doc.add(new StringField(SearchFields.KEY, item.key(), Field.Store.YES));
+        if (item.parent() != null) {
+            doc.add(new StringField(SearchFields.PARENT, item.parent(), Field.Store.NO));
+        }
+        doc.add(new StoredField(SearchFields.TYPE, item.type()));
+        doc.add(new StoredField(SearchFields.ID, item.id()));
+        doc.add(
+                item.titleSearched()
+                        ? new Field(SearchFields.TITLE, item.title(), HIGHLIGHTED)
+                        : new StoredField(SearchFields.TITLE, item.title()));
+        doc.add(new Field(SearchFields.SUMMARY, item.summary(), HIGHLIGHTED));
+        doc.add(new Field(SearchFields.BODY, item.body(), HIGHLIGHTED));
+        item.topics().forEach(topic -> doc.add(new TextField(SearchFields.TOPIC, topic, Field.Store.NO)));
+        if (item.author() != null) {
+            doc.add(new TextField(SearchFields.AUTHOR, item.author(), Field.Store.NO));
+        }
+        doc.add(new StoredField(SearchFields.URL, item.url()));
+        if (item.date() != null) {
+            doc.add(new StoredField(SearchFields.DATE, item.date().toString()));
+            doc.add(new NumericDocValuesField(SearchFields.DATE, item.date().toEpochDay()));
+        } else {
+            doc.add(new NumericDocValuesField(SearchFields.DATE, Long.MIN_VALUE));
+        }
+        doc.add(new StoredField(SearchFields.ACCESS, item.access()));
+        doc.add(new StringField(SearchFields.GATED, Boolean.toString(item.gated()), Field.Store.YES));
+        item.visibleTo().forEach(key -> doc.add(new StringField(SearchFields.VISIBLE_TO, key, Field.Store.NO)));
+        item.readableBy().forEach(key -> doc.add(new StringField(SearchFields.READABLE_BY, key, Field.Store.YES)));
+        long release = item.releaseAt() == null
+                ? Long.MIN_VALUE
+                : item.releaseAt()
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
+        doc.add(new LongPoint(SearchFields.RELEASE, release));
+        for (String word : spellingText(item)) {
+            doc.add(new TextField(SearchFields.SPELL, word, Field.Store.NO));
+        }
+        if (item.titleSearched()) {
+            doc.add(new TextField(SearchFields.SUGGEST, item.title(), Field.Store.NO));
+        }
+        addFacets(doc, item);
+        try {
+            return FACETS.build(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * "Did you mean" draws on these words. Only text everyone may read goes in, so a suggestion never hints at a
+     * word from a members-only report or thread.
+     */
+    private static List<String> spellingText(SearchDocument item) {
+        if (!item.visibleTo().contains(ReaderKeys.EVERYONE)) {
+            return List.of();
+        }
+        if (item.readableBy().contains(ReaderKeys.EVERYONE)) {
+            return List.of(item.title(), item.summary(), item.body());
+        }
+        return List.of(item.title(), item.summary());
+    }
+
+    private static void addFacets(Document doc, SearchDocument item) {
+        doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_TYPE, item.type()));
+        doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_ACCESS, item.access()));
+        if (item.theme() != null) {
+            doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_THEME, item.theme()));
+        }
+        if (item.year() != null) {
+            doc.add(new SortedSetDocValuesFacetField(
+                    SearchFields.FACET_YEAR, item.year().toString()));
+        }
+        for (String topic : Set.copyOf(item.topics())) {
+            doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_TOPIC, topic));
+        }
+    }
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FacetsConfig facets() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(SearchFields.FACET_TOPIC, true);
+        return config;
+    }
+}

@@ -1,0 +1,37 @@
+package org.ctoforum.search.control;
+
+/** The names of the index's fields, and the version of their layout. */
+public final class SearchFields {
+
+    /** Bump when fields or analysis change: an index of another version is rebuilt at start. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final String KEY = "key";
+    public static final String PARENT = "parent";
+    public static final String TYPE = "type";
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String SUMMARY = "summary";
+    public static final String BODY = "body";
+    public static final String TOPIC = "topic";
+    public static final String AUTHOR = "author";
+    public static final String URL = "url";
+    public static final String DATE = "date";
+    public static final String ACCESS = "access";
+    public static final String GATED = "gated";
+    public static final String VISIBLE_TO = "visible_to";
+    public static final String READABLE_BY = "readable_by";
+    public static final String RELEASE = "release";
+    public static final String SPELL = "spell";
+    public static final String SUGGEST = "suggest";
+
+    /** Facet dimensions, as the API names them. */
+    public static final String FACET_TYPE = "type";
+
+    public static final String FACET_THEME = "theme";
+    public static final String FACET_YEAR = "year";
+    public static final String FACET_TOPIC = "topic";
+    public static final String FACET_ACCESS = "access";
+
+    private SearchFields() {}
+}

@@ -1,0 +1,178 @@
+package org.ctoforum.search.control;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One generation of the index: a folder, its writer, and near-real-time searchers over what the writer holds.
+ * Each commit records how far the database's change log has been applied, so a restart resumes from there.
+ */
+public final class SearchIndex implements Closeable {
+
+    static final String SCHEMA = "schema";
+    private static final String TXID = "txid";
+    private static final String SEQ = "seq";
+
+    /** A position in the change log: every change before it is in this index. */
+    public record Cursor(long txid, long seq) {
+        public static final Cursor START = new Cursor(0, 0);
+    }
+
+    /** A searcher with the facet state of its reader, built once per reopen rather than per search. */
+    public static final class Searcher extends IndexSearcher {
+        private final SortedSetDocValuesReaderState facets;
+
+        Searcher(IndexReader reader) throws IOException {
+            super(reader);
+            this.facets = facetState(reader);
+        }
+
+        /** Null while the index holds no document with facets. */
+        public SortedSetDocValuesReaderState facets() {
+            return facets;
+        }
+
+        private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+            try {
+                return new DefaultSortedSetDocValuesReaderState(reader, LuceneDocuments.facetsConfig());
+            } catch (IllegalArgumentException noFacetsYet) {
+                return null;
+            }
+        }
+    }
+
+    private final Path folder;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private SearchIndex(Path folder, IndexWriterConfig.OpenMode mode) throws IOException {
+        this.folder = folder;
+        this.directory = FSDirectory.open(folder);
+        IndexWriterConfig config = new IndexWriterConfig(SearchAnalysis.forIndexing()).setOpenMode(mode);
+        config.setRAMBufferSizeMB(64);
+        IndexWriter opened = null;
+        try {
+            opened = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(opened, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    return new Searcher(reader);
+                }
+            });
+            this.writer = opened;
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                opened.rollback();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    static SearchIndex open(Path folder) throws IOException {
+        return new SearchIndex(folder, IndexWriterConfig.OpenMode.APPEND);
+    }
+
+    static SearchIndex create(Path folder) throws IOException {
+        return new SearchIndex(folder, IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public FacetsConfig facetsConfig() {
+        return LuceneDocuments.facetsConfig();
+    }
+
+    /** Replaces the item's document, or adds it. */
+    public void put(SearchDocument item) throws IOException {
+        writer.updateDocument(new Term(SearchFields.KEY, item.key()), LuceneDocuments.toLucene(item));
+    }
+
+    /** Adds documents known to be new, as a rebuild does. */
+    public void add(Collection<SearchDocument> items) throws IOException {
+        for (SearchDocument item : items) {
+            writer.addDocument(LuceneDocuments.toLucene(item));
+        }
+    }
+
+    public void remove(String key) throws IOException {
+        writer.deleteDocuments(new Term(SearchFields.KEY, key));
+    }
+
+    /** Removes the documents under a parent: a report's sections, a thread's posts. */
+    public void removeChildren(String parentKey) throws IOException {
+        writer.deleteDocuments(new Term(SearchFields.PARENT, parentKey));
+    }
+
+    public void commit(Cursor cursor) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(SCHEMA, String.valueOf(SearchFields.SCHEMA_VERSION));
+        data.put(TXID, String.valueOf(cursor.txid()));
+        data.put(SEQ, String.valueOf(cursor.seq()));
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    /** How far the change log had been applied at the last commit. */
+    public Cursor committedCursor() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        if (!data.containsKey(TXID)) {
+            return Cursor.START;
+        }
+        return new Cursor(Long.parseLong(data.get(TXID)), Long.parseLong(data.get(SEQ)));
+    }
+
+    /** Makes what the writer holds visible to new searches; cheap when nothing changed. */
+    public void refresh() throws IOException {
+        searchers.maybeRefresh();
+    }
+
+    /** Waits for a refresh, so that what was just written is searchable now. */
+    public void refreshNow() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    public Searcher acquire() throws IOException {
+        return (Searcher) searchers.acquire();
+    }
+
+    public void release(Searcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    public long documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.ctoforum.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged portal ({@code target/cto-forum.jar}) in its own JVM, so the benchmark measures what ships. */
+public final class PackagedPortal implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "cto-forum.jar");
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final Process process;
+    private final int httpPort;
+    private final int dbPort;
+    private final String demoPassword;
+    private final Path log;
+    private final Thread stopOnExit;
+    private long readyMillis;
+
+    private PackagedPortal(Process process, int httpPort, int dbPort, String demoPassword, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.dbPort = dbPort;
+        this.demoPassword = demoPassword;
+        this.log = log;
+        this.stopOnExit = new Thread(this::stop, "packaged-portal-stop");
+    }
+
+    /**
+     * Starts the portal in demo mode with its embedded PostgreSQL in {@code dataDir}, and returns once
+     * {@code /health/ready} answers 200. The output goes to {@code portal.log} beside {@code dataDir}.
+     */
+    public static PackagedPortal start(Path dataDir, int httpPort, int dbPort, String heap, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: package the portal first");
+        }
+        Path data = dataDir.toAbsolutePath();
+        Files.createDirectories(data);
+        Path log = data.getParent().resolve("portal.log");
+        String demoPassword = "bench-" + UUID.randomUUID();
+        ProcessBuilder command = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + heap,
+                        "-Dportal.http.port=" + httpPort,
+                        "-Dportal.data.dir=" + data,
+                        "-Dportal.db.embedded.port=" + dbPort,
+                        "-Dportal.demo=true",
+                        "-Dportal.demo.password=" + demoPassword,
+                        "-jar",
+                        JAR.toAbsolutePath().toString()))
+                .redirectErrorStream(true)
+                // Appended, so a restart in the same run keeps the earlier start's log.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+
+        long started = System.nanoTime();
+        PackagedPortal portal = new PackagedPortal(command.start(), httpPort, dbPort, demoPassword, log);
+        Runtime.getRuntime().addShutdownHook(portal.stopOnExit);
+        try {
+            portal.awaitReady(timeout);
+        } catch (RuntimeException | InterruptedException e) {
+            portal.close();
+            throw e;
+        }
+        portal.readyMillis = (System.nanoTime() - started) / 1_000_000;
+        return portal;
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "The portal exited with code " + process.exitValue() + " before it was ready:\n" + logTail());
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The port is not open yet, or Payara is still deploying.
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+        throw new IllegalStateException("The portal was not ready within " + timeout + ":\n" + logTail());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    /** The portal's embedded PostgreSQL, reachable while the portal runs. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + dbPort + "/portal?user=postgres";
+    }
+
+    /** The password of admin@, staff@ and member@demo.local for this start. */
+    public String demoPassword() {
+        return demoPassword;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From launching the JVM to the first 200 from {@code /health/ready}. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    /** The last lines of the portal's log, for failure messages. */
+    public String logTail() {
+        try {
+            // Decoded leniently: Payara and PostgreSQL may log in the platform charset.
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + log, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: nothing left to remove.
+        }
+    }
+
+    /** SIGTERM first, so Payara and the embedded PostgreSQL shut down cleanly; a kill only if that hangs. */
+    private void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
