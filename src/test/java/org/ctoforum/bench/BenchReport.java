@@ -65,7 +65,7 @@ public final class BenchReport {
         report.put("name", name);
         report.put("machine", machine);
         report.put("sections", sections);
-        report.put("targets", targets.stream().map(BenchReport::targetFigures).collect(Collectors.toList()));
+        report.put("targets", targets.stream().map(BenchReport::targetFigures).toList());
         return Json.write(report);
     }
 
@@ -134,7 +134,7 @@ public final class BenchReport {
     }
 
     /** Enough to tell two runs' machines apart. */
-    static Map<String, Object> machine() {
+    private static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put(
                 "date",
@@ -172,7 +172,7 @@ public final class BenchReport {
     }
 
     /** Just enough JSON writing for a report: maps, lists, numbers, booleans, strings and null. */
-    static final class Json {
+    private static final class Json {
 
         static String write(Object value) {
             StringBuilder out = new StringBuilder();

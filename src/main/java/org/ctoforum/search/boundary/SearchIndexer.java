@@ -255,6 +255,7 @@ public class SearchIndexer {
                     after = batch.lastId();
                 }
             }
+            fresh.markComplete();
             fresh.commit(start);
             applying.lock();
             try {

@@ -151,7 +151,7 @@ public final class AccessAwareSearch {
             suggestions.add(new Suggestion(
                     doc.get(SearchFields.TYPE),
                     doc.getField(SearchFields.ID).numericValue().longValue(),
-                    doc.get(SearchFields.TITLE),
+                    doc.get(SearchFields.SHOWN_TITLE),
                     doc.get(SearchFields.URL)));
         }
         return suggestions;
@@ -248,6 +248,8 @@ public final class AccessAwareSearch {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ENGLISH), SNIPPET_LENGTH, 0.5f))
                 .withMaxLength(2_000_000)
+                // The query names the catch-all fields; their words are the ones to mark in body and summary.
+                .withFieldMatcher(field -> true)
                 .build();
         Map<Integer, String> snippets = new LinkedHashMap<>();
         if (!page.parsed.all()) {
@@ -270,7 +272,7 @@ public final class AccessAwareSearch {
             hits.add(new Hit(
                     doc.get(SearchFields.TYPE),
                     doc.getField(SearchFields.ID).numericValue().longValue(),
-                    doc.get(SearchFields.TITLE),
+                    doc.get(SearchFields.SHOWN_TITLE),
                     doc.get(SearchFields.URL),
                     snippet,
                     doc.get(SearchFields.DATE),

@@ -3,6 +3,7 @@ package org.ctoforum.search.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -39,16 +40,21 @@ public final class LuceneDocuments {
         }
         doc.add(new StoredField(SearchFields.TYPE, item.type()));
         doc.add(new StoredField(SearchFields.ID, item.id()));
-        doc.add(
-                item.titleSearched()
-                        ? new Field(SearchFields.TITLE, item.title(), HIGHLIGHTED)
-                        : new StoredField(SearchFields.TITLE, item.title()));
+        doc.add(new StoredField(SearchFields.SHOWN_TITLE, item.title()));
+        if (item.titleSearched()) {
+            doc.add(new TextField(SearchFields.TITLE, item.title(), Field.Store.NO));
+        }
         doc.add(new Field(SearchFields.SUMMARY, item.summary(), HIGHLIGHTED));
         doc.add(new Field(SearchFields.BODY, item.body(), HIGHLIGHTED));
         item.topics().forEach(topic -> doc.add(new TextField(SearchFields.TOPIC, topic, Field.Store.NO)));
         if (item.author() != null) {
             doc.add(new TextField(SearchFields.AUTHOR, item.author(), Field.Store.NO));
         }
+        for (String text : publicText(item)) {
+            doc.add(new TextField(SearchFields.PUBLIC_TEXT, text, Field.Store.NO));
+            doc.add(new TextField(SearchFields.ALL_TEXT, text, Field.Store.NO));
+        }
+        doc.add(new TextField(SearchFields.ALL_TEXT, item.body(), Field.Store.NO));
         doc.add(new StoredField(SearchFields.URL, item.url()));
         if (item.date() != null) {
             doc.add(new StoredField(SearchFields.DATE, item.date().toString()));
@@ -79,6 +85,19 @@ public final class LuceneDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> publicText(SearchDocument item) {
+        List<String> texts = new ArrayList<>();
+        if (item.titleSearched()) {
+            texts.add(item.title());
+        }
+        texts.add(item.summary());
+        texts.addAll(item.topics());
+        if (item.author() != null) {
+            texts.add(item.author());
+        }
+        return texts;
     }
 
     /**

@@ -1,13 +1,13 @@
 package org.ctoforum.search.control;
 
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -26,17 +26,15 @@ public final class QueryText {
 
     public static final int MAX_LENGTH = 500;
 
-    private static final Map<String, Float> PUBLIC_FIELDS = Map.of(
-            SearchFields.TITLE, 3f,
-            SearchFields.TOPIC, 2f,
-            SearchFields.SUMMARY, 1.5f,
-            SearchFields.AUTHOR, 1f);
-    private static final Map<String, Float> ALL_FIELDS = Map.of(
-            SearchFields.TITLE, 3f,
-            SearchFields.TOPIC, 2f,
-            SearchFields.SUMMARY, 1.5f,
-            SearchFields.AUTHOR, 1f,
-            SearchFields.BODY, 1f);
+    /** Fields a prefix may name in the public query; the full query may also name {@code body}. */
+    private static final Set<String> PUBLIC_FIELDS =
+            Set.of(SearchFields.TITLE, SearchFields.SUMMARY, SearchFields.TOPIC, SearchFields.AUTHOR);
+
+    private static final Set<String> ALL_FIELDS = Set.of(
+            SearchFields.TITLE, SearchFields.SUMMARY, SearchFields.TOPIC, SearchFields.AUTHOR, SearchFields.BODY);
+
+    /** Words found in the title count this much more. */
+    private static final float TITLE_BOOST = 2f;
 
     /** The parsed text. {@code all} is true when the reader asked for everything (nothing typed, or {@code *}). */
     public record Parsed(Query publicQuery, Query fullQuery, boolean all, boolean empty, boolean fuzzy) {}
@@ -52,9 +50,9 @@ public final class QueryText {
         if (typed.isEmpty() || typed.equals("*") || typed.equals("*:*")) {
             return new Parsed(new MatchAllDocsQuery(), new MatchAllDocsQuery(), true, false, false);
         }
-        Query publicQuery = parse(typed, PUBLIC_FIELDS, analyzer, fuzzy);
-        Query fullQuery = parse(typed, ALL_FIELDS, analyzer, fuzzy);
-        boolean empty = fullQuery == null || isEmpty(fullQuery);
+        Query publicQuery = withTitleBoost(typed, SearchFields.PUBLIC_TEXT, PUBLIC_FIELDS, analyzer, fuzzy);
+        Query fullQuery = withTitleBoost(typed, SearchFields.ALL_TEXT, ALL_FIELDS, analyzer, fuzzy);
+        boolean empty = fullQuery == null;
         return new Parsed(
                 publicQuery == null ? new MatchNoDocsQuery() : publicQuery,
                 empty ? new MatchNoDocsQuery() : fullQuery,
@@ -63,16 +61,35 @@ public final class QueryText {
                 fuzzy);
     }
 
-    private static Query parse(String text, Map<String, Float> fields, Analyzer analyzer, boolean fuzzy) {
+    /** Matches by the catch-all field, so each word may be in any field; ranks title matches higher. */
+    private static Query withTitleBoost(
+            String text, String catchAll, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+        Query matching = parse(text, catchAll, fields, analyzer, fuzzy);
+        if (matching == null) {
+            return null;
+        }
+        Query inTitle = parse(text, SearchFields.TITLE, fields, analyzer, fuzzy);
+        if (inTitle == null) {
+            return matching;
+        }
+        return new BooleanQuery.Builder()
+                .add(matching, BooleanClause.Occur.MUST)
+                .add(new BoostQuery(inTitle, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private static Query parse(String text, String field, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+        Query query;
         try {
-            return parser(fields, analyzer, fuzzy).parse(text);
+            query = parser(field, fields, analyzer, fuzzy).parse(text);
         } catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException e) {
             try {
-                return parser(fields, analyzer, fuzzy).parse(plainWords(text));
+                query = parser(field, fields, analyzer, fuzzy).parse(plainWords(text));
             } catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException again) {
                 return null;
             }
         }
+        return query == null || isEmpty(query) ? null : query;
     }
 
     private static String plainWords(String text) {
@@ -83,8 +100,8 @@ public final class QueryText {
         return query instanceof BooleanQuery bool && bool.clauses().isEmpty() || query instanceof MatchNoDocsQuery;
     }
 
-    private static QueryParser parser(Map<String, Float> fields, Analyzer analyzer, boolean fuzzy) {
-        QueryParser parser = new FieldLimitedParser(fields, analyzer, fuzzy);
+    private static QueryParser parser(String field, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+        QueryParser parser = new FieldLimitedParser(field, fields, analyzer, fuzzy);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false);
         parser.setAutoGeneratePhraseQueries(false);
@@ -93,38 +110,40 @@ public final class QueryText {
         return parser;
     }
 
-    /** Searches only the fields it was given: a prefix naming any other known field matches nothing. */
-    private static final class FieldLimitedParser extends MultiFieldQueryParser {
-        private static final Set<String> KNOWN = ALL_FIELDS.keySet();
-        private final Set<String> allowed;
+    /** A prefix naming a field outside those given matches nothing; an unknown "prefix:" is just words. */
+    private static final class FieldLimitedParser extends QueryParser {
+        private final Set<String> fields;
         private final boolean fuzzy;
 
-        FieldLimitedParser(Map<String, Float> fields, Analyzer analyzer, boolean fuzzy) {
-            super(fields.keySet().toArray(String[]::new), analyzer, fields);
-            this.allowed = fields.keySet();
+        FieldLimitedParser(String defaultField, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+            super(defaultField, analyzer);
+            this.fields = fields;
             this.fuzzy = fuzzy;
+        }
+
+        private boolean reachable(String field) {
+            return field.equals(this.field) || fields.contains(field);
+        }
+
+        private boolean notAField(String field) {
+            return !field.equals(this.field) && !ALL_FIELDS.contains(field);
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            if (field != null && !allowed.contains(field)) {
-                if (KNOWN.contains(field)) {
-                    return new MatchNoDocsQuery();
-                }
+            if (notAField(field)) {
                 // "http://…" or "note: …": not a field, just words.
-                return super.getFieldQuery(null, field + " " + queryText, quoted);
+                return super.getFieldQuery(this.field, field + " " + queryText, quoted);
             }
-            return super.getFieldQuery(field, queryText, quoted);
+            return reachable(field) ? super.getFieldQuery(field, queryText, quoted) : new MatchNoDocsQuery();
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-            if (field != null && !allowed.contains(field)) {
-                return KNOWN.contains(field)
-                        ? new MatchNoDocsQuery()
-                        : super.getFieldQuery(null, field + " " + queryText, slop);
+            if (notAField(field)) {
+                return super.getFieldQuery(this.field, field + " " + queryText, slop);
             }
-            return super.getFieldQuery(field, queryText, slop);
+            return reachable(field) ? super.getFieldQuery(field, queryText, slop) : new MatchNoDocsQuery();
         }
 
         @Override
@@ -161,10 +180,6 @@ public final class QueryText {
                 return super.newTermQuery(term, boost);
             }
             return new FuzzyQuery(term, term.text().length() > 7 ? 2 : 1, 1);
-        }
-
-        private boolean reachable(String field) {
-            return field == null || allowed.contains(field);
         }
     }
 }

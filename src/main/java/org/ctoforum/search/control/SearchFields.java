@@ -11,10 +11,18 @@ public final class SearchFields {
     public static final String TYPE = "type";
     public static final String ID = "id";
     public static final String TITLE = "title";
+    /** The title as hits show it; a reply shows its thread's title without being found by it. */
+    public static final String SHOWN_TITLE = "shown_title";
+
     public static final String SUMMARY = "summary";
     public static final String BODY = "body";
     public static final String TOPIC = "topic";
     public static final String AUTHOR = "author";
+    /** Every public word of an item in one field, so the words of a query may come from different fields. */
+    public static final String PUBLIC_TEXT = "public_text";
+    /** The public words and the gated body. */
+    public static final String ALL_TEXT = "all_text";
+
     public static final String URL = "url";
     public static final String DATE = "date";
     public static final String ACCESS = "access";

@@ -25,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchIndex implements Closeable {
 
     static final String SCHEMA = "schema";
+    static final String COMPLETE = "complete";
     private static final String TXID = "txid";
     private static final String SEQ = "seq";
 
@@ -60,6 +61,7 @@ public final class SearchIndex implements Closeable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile boolean complete;
 
     private SearchIndex(Path folder, IndexWriterConfig.OpenMode mode) throws IOException {
         this.folder = folder;
@@ -76,6 +78,7 @@ public final class SearchIndex implements Closeable {
                 }
             });
             this.writer = opened;
+            this.complete = mode == IndexWriterConfig.OpenMode.APPEND;
         } catch (IOException | RuntimeException e) {
             if (opened != null) {
                 opened.rollback();
@@ -122,9 +125,15 @@ public final class SearchIndex implements Closeable {
         writer.deleteDocuments(new Term(SearchFields.PARENT, parentKey));
     }
 
+    /** Says a rebuild has put everything in; until then a restart treats this index as unusable. */
+    public void markComplete() {
+        complete = true;
+    }
+
     public void commit(Cursor cursor) throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA, String.valueOf(SearchFields.SCHEMA_VERSION));
+        data.put(COMPLETE, String.valueOf(complete));
         data.put(TXID, String.valueOf(cursor.txid()));
         data.put(SEQ, String.valueOf(cursor.seq()));
         writer.setLiveCommitData(data.entrySet());

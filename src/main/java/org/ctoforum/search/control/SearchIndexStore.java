@@ -113,6 +113,9 @@ public final class SearchIndexStore implements Closeable {
                 return "the index has layout version " + schema + ", and this portal needs "
                         + SearchFields.SCHEMA_VERSION;
             }
+            if (!"true".equals(data.get(SearchIndex.COMPLETE))) {
+                return "the last rebuild of the index did not finish";
+            }
             return null;
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
             return "the index cannot be read (" + e.getMessage() + ")";
