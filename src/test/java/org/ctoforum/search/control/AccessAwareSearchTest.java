@@ -87,7 +87,7 @@ class AccessAwareSearchTest {
         AccessAwareSearch.Result member = search("\"zebra protocol\"", ReaderKeys.of(7L, true), false);
         assertEquals(1, member.total());
         assertTrue(
-                member.hits().get(0).snippet().contains("<mark>zebra</mark>"),
+                member.hits().get(0).snippet().contains("<mark>zebra protocol</mark>"),
                 member.hits().get(0).snippet());
         assertFalse(member.hits().get(0).locked());
 
