@@ -1,7 +1,9 @@
 package org.ctoforum.search.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +49,39 @@ public class SearchResource {
         filters.put("topic", topic);
         filters.put("access", access);
         return search.search(new Search.Query(q, filters, sort, page, size));
+    }
+
+    /** The same search with the query in a body, for queries longer than a URL may carry. */
+    public record SearchForm(
+            String q,
+            List<String> type,
+            List<String> theme,
+            List<String> year,
+            List<String> topic,
+            List<String> access,
+            String sort,
+            Integer page,
+            Integer size) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The same search with a JSON body: {q, type: [], theme: [], year: [], topic: [], access: [],"
+                    + " sort, page, size}")
+    public Search.Results searchByBody(SearchForm form) {
+        if (form == null) {
+            throw ProblemException.badRequest("Send the search as JSON: {\"q\": \"…\"}.");
+        }
+        return search(
+                form.q(),
+                form.type(),
+                form.theme(),
+                form.year(),
+                form.topic(),
+                form.access(),
+                form.sort(),
+                form.page(),
+                form.size());
     }
 
     @GET
