@@ -29,6 +29,6 @@ public class SearchChangeLog {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
-        indexer.follow();
+        indexer.committed(new SearchSources.Change(change.content(), change.id()));
     }
 }

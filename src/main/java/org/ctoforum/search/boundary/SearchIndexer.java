@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +69,7 @@ public class SearchIndexer {
 
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean followAgain = new AtomicBoolean();
+    private final Queue<Change> committed = new ConcurrentLinkedQueue<>();
     private final Object rebuildLock = new Object();
     private SearchIndexStore store;
     private volatile SearchIndex.Cursor cursor;
@@ -136,6 +139,15 @@ public class SearchIndexer {
         return cursor;
     }
 
+    /**
+     * A change this node just committed: applied at once, without waiting for older transactions to finish as the
+     * log must. The log brings it again later; applying twice gives the same index.
+     */
+    public void committed(Change change) {
+        committed.add(change);
+        follow();
+    }
+
     /** Applies whatever the change log holds, now, on a pool thread. Cheap to call often. */
     public void follow() {
         executor.execute(this::applyChanges);
@@ -185,26 +197,14 @@ public class SearchIndexer {
     /** Applies changes until the log holds none; the caller holds {@code applying}. */
     private void drain() throws IOException {
         SearchIndex index = store.current();
-        boolean applied = false;
+        Set<Change> recent = new LinkedHashSet<>();
+        for (Change change = committed.poll(); change != null; change = committed.poll()) {
+            recent.add(change);
+        }
+        boolean applied = apply(index, recent);
         while (true) {
             Changes batch = sources.changesAfter(cursor, BATCH);
-            Set<Change> distinct = new LinkedHashSet<>(batch.changes());
-            if (distinct.removeIf(change -> change.content() == Content.SYNONYMS)) {
-                queryAnalyzer = SearchAnalysis.forQueries(sources.synonyms());
-                LOG.info("Search synonyms reloaded");
-            }
-            for (SearchSources.Update update : sources.updates(distinct)) {
-                for (String key : update.removeKeys()) {
-                    index.remove(key);
-                }
-                for (String parent : update.removeChildrenOf()) {
-                    index.removeChildren(parent);
-                }
-                for (SearchDocument document : update.put()) {
-                    index.put(document);
-                }
-                applied = true;
-            }
+            applied |= apply(index, new LinkedHashSet<>(batch.changes()));
             cursor = batch.next();
             if (batch.changes().size() < BATCH) {
                 break;
@@ -214,6 +214,29 @@ public class SearchIndexer {
             index.refreshNow();
             uncommitted = true;
         }
+    }
+
+    /** Applies distinct changes; answers whether the index changed. */
+    private boolean apply(SearchIndex index, Set<Change> distinct) throws IOException {
+        if (distinct.removeIf(change -> change.content() == Content.SYNONYMS)) {
+            queryAnalyzer = SearchAnalysis.forQueries(sources.synonyms());
+            LOG.info("Search synonyms reloaded");
+        }
+        if (distinct.isEmpty()) {
+            return false;
+        }
+        for (SearchSources.Update update : sources.updates(distinct)) {
+            for (String key : update.removeKeys()) {
+                index.remove(key);
+            }
+            for (String parent : update.removeChildrenOf()) {
+                index.removeChildren(parent);
+            }
+            for (SearchDocument document : update.put()) {
+                index.put(document);
+            }
+        }
+        return true;
     }
 
     private void refresh() {
