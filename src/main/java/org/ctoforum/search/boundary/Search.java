@@ -19,7 +19,6 @@ import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.ctoforum.search.control.QueryText;
 import org.ctoforum.search.control.ReaderKeys;
-import org.ctoforum.search.control.SearchFields;
 import org.ctoforum.search.control.SearchIndex;
 
 /** Search for the caller: checks what they asked, and searches with their keys. */
@@ -125,12 +124,7 @@ public class Search {
 
     /** The facet dimensions a query may filter on. */
     public static List<String> dimensions() {
-        return List.of(
-                SearchFields.FACET_TYPE,
-                SearchFields.FACET_THEME,
-                SearchFields.FACET_YEAR,
-                SearchFields.FACET_TOPIC,
-                SearchFields.FACET_ACCESS);
+        return AccessAwareSearch.DIMENSIONS;
     }
 
     /** Null for staff, who see everything but drafts and embargoed reports. */

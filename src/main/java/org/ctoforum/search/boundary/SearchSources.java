@@ -306,7 +306,9 @@ public class SearchSources {
                 .setMaxResults(size)
                 .getResultList();
         Map<Long, Edition> editions = byId(
-                Edition.class, sessions.stream().map(ForumSession::getEditionId).collect(Collectors.toSet()));
+                Edition.class,
+                Edition::getId,
+                sessions.stream().map(ForumSession::getEditionId).collect(Collectors.toSet()));
         return batchOf(
                 sessions,
                 ForumSession::getId,
@@ -356,7 +358,7 @@ public class SearchSources {
             return new Batch(List.of(), afterId, 0);
         }
         Set<Long> threadIds = posts.stream().map(Post::getThreadId).collect(Collectors.toSet());
-        Map<Long, DiscussionThread> threads = byId(DiscussionThread.class, threadIds);
+        Map<Long, DiscussionThread> threads = byId(DiscussionThread.class, DiscussionThread::getId, threadIds);
         Set<Long> firsts = new HashSet<>(
                 em.createQuery("select min(p.id) from Post p where p.threadId in :ids group by p.threadId", Long.class)
                         .setParameter("ids", threadIds)
@@ -378,7 +380,7 @@ public class SearchSources {
                 .collect(Collectors.toMap(Category::getId, Function.identity()));
     }
 
-    private <T> Map<Long, T> byId(Class<T> type, Collection<Long> ids) {
+    private <T> Map<Long, T> byId(Class<T> type, Function<T, Long> id, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -388,11 +390,7 @@ public class SearchSources {
                 .setParameter("ids", ids)
                 .getResultList()
                 .stream()
-                .collect(Collectors.toMap(
-                        x -> (Long) em.getEntityManagerFactory()
-                                .getPersistenceUnitUtil()
-                                .getIdentifier(x),
-                        Function.identity()));
+                .collect(Collectors.toMap(id, Function.identity()));
     }
 
     private static Set<Long> authors(Collection<DiscussionThread> threads, Collection<Post> posts) {

@@ -51,12 +51,14 @@ public final class AccessAwareSearch {
     private static final int FEW = 3;
 
     private static final int SNIPPET_LENGTH = 200;
-    private static final List<String> DIMENSIONS = List.of(
+    /** The facet dimensions, as the API names them and a query may filter on. */
+    public static final List<String> DIMENSIONS = List.of(
             SearchFields.FACET_TYPE,
             SearchFields.FACET_THEME,
             SearchFields.FACET_YEAR,
             SearchFields.FACET_TOPIC,
             SearchFields.FACET_ACCESS);
+
     private static final Pattern WORD = Pattern.compile("(?<![:\\w])\\p{L}{3,}(?![:\\w])");
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
     private static final Analyzer WORDS = SearchAnalysis.words();
