@@ -50,6 +50,11 @@ public final class BenchReport {
         return this;
     }
 
+    /** True when every target was met (and when there are none). */
+    public boolean allMet() {
+        return targets.stream().allMatch(Target::met);
+    }
+
     /** Writes both files and returns the JSON one. */
     public Path write() throws IOException {
         Files.createDirectories(DIRECTORY);

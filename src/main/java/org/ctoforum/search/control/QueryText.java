@@ -107,6 +107,8 @@ public final class QueryText {
         parser.setAutoGeneratePhraseQueries(false);
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         parser.setAllowLeadingWildcard(false);
+        // Typos seldom hit the first letter, and keeping it cuts the terms a "word~" walks by an order of magnitude.
+        parser.setFuzzyPrefixLength(1);
         return parser;
     }
 

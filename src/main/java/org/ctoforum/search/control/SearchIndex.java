@@ -38,7 +38,7 @@ public final class SearchIndex implements Closeable {
     public static final class Searcher extends IndexSearcher {
         private final SortedSetDocValuesReaderState facets;
 
-        Searcher(IndexReader reader) throws IOException {
+        public Searcher(IndexReader reader) throws IOException {
             super(reader);
             this.facets = facetState(reader);
         }

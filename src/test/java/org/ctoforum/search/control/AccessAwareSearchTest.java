@@ -167,6 +167,8 @@ class AccessAwareSearchTest {
         assertTrue(result.fuzzy());
         assertEquals(1, result.total());
         assertEquals("laptops", result.suggestion());
+        String snippet = result.hits().get(0).snippet();
+        assertTrue(snippet.matches("(?is).*<mark>laptops</mark>.*"), snippet);
     }
 
     @Test
