@@ -20,23 +20,38 @@ public final class Charts {
                 .add("borderColor", color);
     }
 
-    /** PrimeFaces writes the configuration into a script unescaped, so "</" must not appear in it. */
+    /** How a chart lays out its bars: side by side or stacked, standing or lying (one bar per row of labels). */
+    public enum Layout {
+        PLAIN,
+        STACKED,
+        HORIZONTAL
+    }
+
+    /** The category axis ignores beginAtZero; the value axis, whichever it is, starts at zero. */
+    private static JsonObjectBuilder axis(boolean stacked) {
+        return Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true);
+    }
+
     public static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
+        return config(type, labels, datasets, Layout.PLAIN);
+    }
+
+    /** PrimeFaces writes the configuration into a script unescaped, so "</" must not appear in it. */
+    public static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, Layout layout) {
+        boolean stacked = layout == Layout.STACKED;
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add(
+                        "scales",
+                        Json.createObjectBuilder().add("x", axis(stacked)).add("y", axis(stacked)));
+        if (layout == Layout.HORIZONTAL) {
+            options.add("indexAxis", "y");
+        }
         return Json.createObjectBuilder()
                 .add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add(
-                        "options",
-                        Json.createObjectBuilder()
-                                .add("responsive", true)
-                                .add("maintainAspectRatio", false)
-                                .add(
-                                        "scales",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "y",
-                                                        Json.createObjectBuilder()
-                                                                .add("beginAtZero", true))))
+                .add("options", options)
                 .build()
                 .toString()
                 .replace("</", "<\\/");

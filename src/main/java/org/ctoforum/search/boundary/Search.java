@@ -42,6 +42,9 @@ public class Search {
     @Inject
     Clock clock;
 
+    @Inject
+    SearchQueryLog queryLog;
+
     /** What was asked: the text, facet filters by dimension, "relevance" or "date", and the page. */
     public record Query(String text, Map<String, List<String>> filters, String sort, Integer page, Integer size) {}
 
@@ -96,6 +99,10 @@ public class Search {
                 clock.millis());
         AccessAwareSearch.Result result =
                 withSearcher(searcher -> AccessAwareSearch.search(searcher, indexer.queryAnalyzer(), request));
+        // Paging and facet clicks refine a search already counted.
+        if (page == 1 && filters.isEmpty()) {
+            queryLog.searched(text, result.total());
+        }
         boolean rebuilding = indexer.progress().running();
         String notice = indexer.incomplete()
                 ? "The search index is being rebuilt (" + indexer.progress().percent()

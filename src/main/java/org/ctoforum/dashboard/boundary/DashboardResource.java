@@ -1,0 +1,26 @@
+package org.ctoforum.dashboard.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("admin/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dashboard (staff)", description = "The figures behind the staff dashboard's charts")
+public class DashboardResource {
+
+    @Inject
+    Dashboard dashboard;
+
+    @GET
+    @Operation(
+            summary = "Downloads per report per month, registrations per edition, posts per week per category, and"
+                    + " the most common searches and those that found nothing (last 30 days)")
+    public Dashboard.Figures figures() {
+        return dashboard.figures();
+    }
+}
