@@ -164,6 +164,21 @@ class DiscussionsApiIT {
     }
 
     @Test
+    void theThreadListPageShowsTaggedThreadsWithAndWithoutFilters() {
+        String title = "Tagged " + UUID.randomUUID();
+        startThread(MARIA, "broadband", title, "Who pools fiber purchases?", false);
+        // Tag links without a category once failed the whole page (a null link parameter).
+        for (String page : List.of(
+                "/discussions/index.xhtml",
+                "/discussions/index.xhtml?tag=it-test",
+                "/discussions/index.xhtml?category=broadband&tag=it-test")) {
+            Portal.Answer answer = portal.get(page);
+            assertEquals(200, answer.status(), page);
+            assertTrue(answer.body().contains(title), page);
+        }
+    }
+
+    @Test
     void markdownIsRenderedAndSanitized() {
         long thread = startThread(
                 MARCUS,
