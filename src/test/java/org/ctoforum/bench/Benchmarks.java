@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The benchmark command: {@code ./mvnw -Pbench verify -Dbench.parts=search}. Each part starts its own packaged
+ * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start]}. Each part starts its own packaged
  * portal, writes {@code target/bench/<part>.json} and {@code .md}, and stops it again. The whole run ends by itself
  * after {@code -Dbench.timeout.minutes} (45 by default); the portals stop with it.
  */
@@ -32,6 +32,9 @@ public final class Benchmarks {
     private static Map<String, Part> parts() {
         Map<String, Part> parts = new LinkedHashMap<>();
         parts.put("search", SearchBenchmark::run);
+        parts.put("pages", PageLoadBenchmark::run);
+        parts.put("downloads", DownloadBenchmark::run);
+        parts.put("start", StartBenchmark::run);
         return parts;
     }
 
