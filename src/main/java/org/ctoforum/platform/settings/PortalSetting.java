@@ -43,6 +43,7 @@ public enum PortalSetting {
     DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR),
     REPORT_UPLOAD_MAX_BYTES("portal.reports.upload-max-bytes", "104857600", Kind.POSITIVE_INT),
     REPORT_LINK_MAX_MINUTES("portal.reports.link-max-minutes", "1440", Kind.POSITIVE_INT),
+    DOWNLOAD_ACCEL_REDIRECT("portal.downloads.accel-redirect", "", Kind.PATH_PREFIX),
     SEARCH_SHOW_LOCKED("portal.search.show-locked", "true", Kind.BOOLEAN);
 
     private final String key;
@@ -115,7 +116,10 @@ public enum PortalSetting {
         AUTO_BOOLEAN(false, value -> isBoolean(value) || value.equals("auto") ? null : "must be true, false or auto"),
         URL(true, value -> checkUri(value, v -> v.startsWith("http://") || v.startsWith("https://"), "an http(s) URL")),
         JDBC_URL(true, value -> value.startsWith("jdbc:postgresql:") ? null : "must start with jdbc:postgresql:"),
-        TIME_ZONE(false, Kind::checkZone);
+        TIME_ZONE(false, Kind::checkZone),
+        PATH_PREFIX(
+                true,
+                value -> value.matches("/([A-Za-z0-9._-]+/)+") ? null : "must be a path such as /internal-files/");
 
         private final boolean blankAllowed;
         private final Function<String, String> check;

@@ -194,7 +194,23 @@ public class Downloads {
                 report.getSlug() + ".png"));
     }
 
-    /** Written when the transfer ends, so the bytes are the ones that actually left. */
+    /**
+     * Behind nginx ({@code portal.downloads.accel-redirect}): where nginx finds the ticket's file, for
+     * X-Accel-Redirect. Empty when the portal sends the bytes itself.
+     */
+    public Optional<String> handOffLocation(Ticket ticket) {
+        String prefix = settings.text(PortalSetting.DOWNLOAD_ACCEL_REDIRECT);
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = ticket.file().hash();
+        return Optional.of(prefix + hash.substring(0, 2) + "/" + hash);
+    }
+
+    /**
+     * Written when the transfer ends, so the bytes are the ones that actually left. A transfer handed to nginx is
+     * written at the hand-off, with the bytes asked for: nginx does not tell how far it got.
+     */
     public void record(
             Ticket ticket,
             Download.Channel channel,

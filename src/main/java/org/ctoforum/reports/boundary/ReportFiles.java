@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.problem.ProblemException;
@@ -85,9 +86,9 @@ public class ReportFiles extends HttpFilter {
                 request.getHeader("Range"),
                 request.getHeader("If-Range"),
                 request.getHeader("If-None-Match"));
-        response.setStatus(transfer.status());
-        transfer.headers().forEach(response::setHeader);
         if (transfer.status() == 416) {
+            response.setStatus(416);
+            transfer.headers().forEach(response::setHeader);
             response.setContentType(Problems.PROBLEM_JSON.toString());
             response.getWriter()
                     .write(Problems.body(
@@ -97,10 +98,25 @@ public class ReportFiles extends HttpFilter {
                             java.util.Map.of()));
             return;
         }
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        Optional<String> handOff = downloads.handOffLocation(ticket);
+        if (transfer.hasBody() && !request.getMethod().equals("HEAD") && handOff.isPresent()) {
+            downloads.record(
+                    ticket,
+                    channel,
+                    started,
+                    transfer.rangeLabel(),
+                    transfer.bytesAsked(),
+                    true,
+                    request.getRemoteAddr());
+            transfer.handOffHeaders(handOff.get()).forEach(response::setHeader);
+            return;
+        }
+        response.setStatus(transfer.status());
+        transfer.headers().forEach(response::setHeader);
         if (!transfer.hasBody() || request.getMethod().equals("HEAD")) {
             return;
         }
-        OffsetDateTime started = OffsetDateTime.now(clock);
         long sent = 0;
         try {
             sent = transfer.copy(ticket.file().path(), response.getOutputStream());

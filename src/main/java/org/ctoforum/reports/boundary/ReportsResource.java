@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.reports.boundary.Reports.ReceivedPdf;
@@ -186,6 +187,14 @@ public class ReportsResource {
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
         String address = request.getRemoteAddr();
+        Optional<String> handOff = downloads.handOffLocation(ticket);
+        if (handOff.isPresent()) {
+            downloads.record(
+                    ticket, Download.Channel.API, started, transfer.rangeLabel(), transfer.bytesAsked(), true, address);
+            Response.ResponseBuilder handed = Response.ok();
+            transfer.handOffHeaders(handOff.get()).forEach(handed::header);
+            return handed.build();
+        }
         StreamingOutput body = out -> {
             long sent = 0;
             try {

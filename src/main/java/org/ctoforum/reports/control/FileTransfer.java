@@ -60,6 +60,18 @@ public record FileTransfer(int status, ByteRange range, long size, Map<String, S
         return new FileTransfer(200, range, file.size(), headers);
     }
 
+    /**
+     * The headers that hand the bytes to nginx, which serves {@code location} from an internal location with
+     * sendfile and answers a Range itself: so no length or range of ours goes with them.
+     */
+    public Map<String, String> handOffHeaders(String location) {
+        Map<String, String> handed = new LinkedHashMap<>(headers);
+        handed.remove("Content-Length");
+        handed.remove("Content-Range");
+        handed.put("X-Accel-Redirect", location);
+        return handed;
+    }
+
     public boolean hasBody() {
         return status == 200 || status == 206;
     }

@@ -63,6 +63,19 @@ class FileTransferTest {
     }
 
     @Test
+    void aHandOffToNginxKeepsTheNameAndTypeAndLeavesLengthAndRangeToIt() throws IOException {
+        StoredFile file = file(new byte[5_000]);
+        FileTransfer part = FileTransfer.plan(file, "bytes=100-199", null, null);
+        var handed = part.handOffHeaders("/internal-files/ab/abc");
+        assertEquals("/internal-files/ab/abc", handed.get("X-Accel-Redirect"));
+        assertFalse(handed.containsKey("Content-Length"));
+        assertFalse(handed.containsKey("Content-Range"));
+        assertEquals(part.headers().get("Content-Disposition"), handed.get("Content-Disposition"));
+        assertEquals(part.headers().get("Content-Type"), handed.get("Content-Type"));
+        assertEquals(part.headers().get("ETag"), handed.get("ETag"));
+    }
+
+    @Test
     void aClientThatLeavesIsCountedNotRaised() throws IOException {
         StoredFile file = file(new byte[300_000]);
         FileTransfer whole = FileTransfer.plan(file, null, null, null);
