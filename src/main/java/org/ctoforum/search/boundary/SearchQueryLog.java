@@ -32,7 +32,10 @@ public class SearchQueryLog {
 
     private record Key(LocalDate day, String query) {}
 
-    /** Taken with getAndSet(0), so no search is lost between two flushes. */
+    /**
+     * Taken with getAndSet(0), so no search slips between two flushes. A flush whose transaction fails loses what it
+     * took: these are statistics, and the search itself never waits for them.
+     */
     private static final class Counts {
         final AtomicLong searches = new AtomicLong();
         final AtomicLong zeroHits = new AtomicLong();
@@ -80,7 +83,7 @@ public class SearchQueryLog {
             Key key = entry.getKey();
             long zeroHits = entry.getValue().zeroHits.getAndSet(0);
             long searches = entry.getValue().searches.getAndSet(0);
-            if (searches == 0) {
+            if (searches == 0 && zeroHits == 0) {
                 if (key.day().isBefore(today)) {
                     pending.remove(key);
                 }

@@ -179,6 +179,26 @@ class DiscussionsApiIT {
     }
 
     @Test
+    void anAnonymousReaderLeavesNoSessionBehind() {
+        long thread = startThread(MARIA, "broadband", "Sessions " + UUID.randomUUID(), "Read by anyone", false);
+        for (String page : List.of("/discussions/thread.xhtml?id=" + thread, "/discussions/index.xhtml")) {
+            Portal.Answer first = portal.get(page);
+            assertEquals(200, first.status(), page);
+            String cookie = first.header("Set-Cookie");
+            if (cookie == null) {
+                continue;
+            }
+            // A cookie may still go out; sent back, it must name a session that no longer exists.
+            Portal.Answer again =
+                    portal.send(portal.request(page).header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+            assertEquals(200, again.status(), page);
+            String next = again.header("Set-Cookie");
+            assertTrue(next == null || !next.equals(cookie), page + " kept the anonymous session " + cookie);
+            assertTrue(next != null, page + " answered a request with the old session's cookie as that session");
+        }
+    }
+
+    @Test
     void markdownIsRenderedAndSanitized() {
         long thread = startThread(
                 MARCUS,
