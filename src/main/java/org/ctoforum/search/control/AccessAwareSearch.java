@@ -1,17 +1,13 @@
 package org.ctoforum.search.control;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -36,12 +32,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
@@ -55,7 +45,6 @@ public final class AccessAwareSearch {
     /** Fewer exact hits than this, and the search also tries close spellings. */
     private static final int FEW = 3;
 
-    private static final int SNIPPET_LENGTH = 200;
     /** The facet dimensions, as the API names them and a query may filter on. */
     public static final List<String> DIMENSIONS = List.of(
             SearchFields.FACET_TYPE,
@@ -64,8 +53,6 @@ public final class AccessAwareSearch {
             SearchFields.FACET_TOPIC,
             SearchFields.FACET_ACCESS);
 
-    private static final Pattern WORD = Pattern.compile("(?<![:\\w])\\p{L}{3,}(?![:\\w])");
-    private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
     private static final Analyzer WORDS = SearchAnalysis.words();
 
     /**
@@ -118,7 +105,7 @@ public final class AccessAwareSearch {
         Page page = run(searcher, parsed, request);
         String suggestion = null;
         if (page.total < FEW && !parsed.all()) {
-            suggestion = didYouMean(searcher, request.text());
+            suggestion = DidYouMean.suggest(searcher.getIndexReader(), request.text());
             Page close = run(
                     searcher,
                     withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, true)),
@@ -253,28 +240,14 @@ public final class AccessAwareSearch {
             docs.add(doc);
             (mayRead(doc, request.keys()) ? readable : unreadable).add(hit.doc);
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ENGLISH), SNIPPET_LENGTH, 0.5f))
-                .withMaxLength(2_000_000)
-                // The query names the catch-all fields; their words are the ones to mark in body and summary.
-                .withFieldMatcher(field -> true)
-                .build();
-        Map<Integer, String> snippets = new LinkedHashMap<>();
-        if (!page.parsed.all()) {
-            highlight(highlighter, SearchFields.BODY, page.parsed.fullQuery(), readable, snippets);
-            highlight(highlighter, SearchFields.SUMMARY, page.parsed.fullQuery(), readable, snippets);
-            // Readers who may not read the body get highlights from the public summary only.
-            highlight(highlighter, SearchFields.SUMMARY, page.parsed.publicQuery(), unreadable, snippets);
-        }
+        Map<Integer, String> snippets = Snippets.highlighted(searcher, analyzer, page.parsed, readable, unreadable);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
             Document doc = docs.get(i);
             boolean mayRead = mayRead(doc, request.keys());
             String snippet = snippets.get(shown[i].doc);
             if (snippet == null) {
-                snippet = opening(
+                snippet = Snippets.opening(
                         mayRead
                                 ? firstOf(doc.get(SearchFields.SUMMARY), doc.get(SearchFields.BODY))
                                 : doc.get(SearchFields.SUMMARY));
@@ -325,28 +298,6 @@ public final class AccessAwareSearch {
         return fuzzy[0];
     }
 
-    private static void highlight(
-            UnifiedHighlighter highlighter, String field, Query query, List<Integer> docIds, Map<Integer, String> into)
-            throws IOException {
-        List<Integer> missing =
-                docIds.stream().filter(id -> !into.containsKey(id)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        int[] ids = missing.stream().mapToInt(Integer::intValue).toArray();
-        int[] sorted = ids.clone();
-        Arrays.sort(sorted);
-        int[] passages = new int[] {2};
-        String[] found = highlighter
-                .highlightFields(new String[] {field}, query, sorted, passages)
-                .get(field);
-        for (int i = 0; i < sorted.length; i++) {
-            if (found != null && found[i] != null && found[i].contains("<mark>")) {
-                into.put(sorted[i], found[i].strip());
-            }
-        }
-    }
-
     private static boolean mayRead(Document doc, Set<String> keys) {
         if (keys == null) {
             return true;
@@ -361,46 +312,6 @@ public final class AccessAwareSearch {
 
     private static String firstOf(String first, String second) {
         return first == null || first.isBlank() ? second : first;
-    }
-
-    /** The start of a text as a snippet without highlights, escaped. */
-    private static String opening(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String flat = text.strip().replaceAll("\\s+", " ");
-        String cut = flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + " …";
-        return cut.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
-    }
-
-    /** The typed text with each unknown word replaced by the closest word everyone may read; null if none. */
-    private static String didYouMean(SearchIndex.Searcher searcher, String text) throws IOException {
-        DirectSpellChecker checker = new DirectSpellChecker();
-        Matcher words = WORD.matcher(text);
-        StringBuilder corrected = new StringBuilder();
-        boolean changed = false;
-        while (words.find()) {
-            String word = words.group();
-            String replacement = word;
-            if (!OPERATORS.contains(word)) {
-                Term term = new Term(SearchFields.SPELL, word.toLowerCase(Locale.ROOT));
-                if (searcher.getIndexReader().docFreq(term) == 0) {
-                    SuggestWord[] close = checker.suggestSimilar(
-                            term, 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (close.length > 0) {
-                        replacement = close[0].string;
-                        changed = true;
-                    }
-                }
-            }
-            words.appendReplacement(corrected, Matcher.quoteReplacement(replacement));
-        }
-        words.appendTail(corrected);
-        return changed ? corrected.toString() : null;
     }
 
     private static Map<String, Map<String, Integer>> facets(Facets facets) throws IOException {
