@@ -4,6 +4,7 @@ import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
@@ -52,6 +53,15 @@ public final class ProblemMappers {
                 return Problems.response(
                         400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
             }
+            if (optimisticLockIn(cause)) {
+                LOG.info(() -> "A concurrent change won: " + cause);
+                return Problems.response(
+                        409,
+                        "Changed meanwhile",
+                        "Someone else changed this at the same moment, and nothing of yours was saved. Reload it and"
+                                + " try again.",
+                        Map.of());
+            }
             LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
             return Problems.response(
                     500, "Internal error", "Something went wrong on our side; it has been logged.", Map.of());
@@ -82,6 +92,16 @@ public final class ProblemMappers {
                     .map(ProblemMappers::describe)
                     .sorted()
                     .collect(Collectors.joining("; "));
+        }
+
+        /** At flush it is thrown as it is; at commit it comes inside the transaction's rollback. */
+        private static boolean optimisticLockIn(Throwable thrown) {
+            for (Throwable current = thrown; current != null; current = current.getCause()) {
+                if (current instanceof OptimisticLockException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Throwable unwrap(Throwable thrown) {

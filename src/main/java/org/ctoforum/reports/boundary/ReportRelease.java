@@ -37,14 +37,17 @@ public class ReportRelease {
                         + " and release_at <= ? order by release_at limit 50 for update skip locked")
                 .setParameter(1, OffsetDateTime.now(clock))
                 .getResultList();
-        List<Report> due = ids.stream()
-                .map(id -> em.find(Report.class, ((Number) id).longValue()))
-                .toList();
-        for (Report report : due) {
-            report.markAnnounced();
-            released.fire(new ReportReleased(report.getId()));
-            LOG.info(() -> "Report " + report.getId() + " '" + report.getSlug() + "' is released (since "
-                    + report.getReleaseAt() + ")");
+        for (Object row : ids) {
+            long id = ((Number) row).longValue();
+            // A plain update, not through the entity: the report's version stays, so a staff edit of the report at
+            // the same moment does not fail on an optimistic lock.
+            em.createNativeQuery("update report set announced = true where id = ?")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            Report report = em.find(Report.class, id);
+            released.fire(new ReportReleased(id));
+            LOG.info(() ->
+                    "Report " + id + " '" + report.getSlug() + "' is released (since " + report.getReleaseAt() + ")");
         }
     }
 }
