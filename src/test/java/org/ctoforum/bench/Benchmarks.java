@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start]}. Each part starts its own packaged
+ * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start,scale]}. Each part starts its own packaged
  * portal, writes {@code target/bench/<part>.json} and {@code .md}, and stops it again. The whole run ends by itself
- * after {@code -Dbench.timeout.minutes} (45 by default); the portals stop with it.
+ * after {@code -Dbench.timeout.minutes} (90 by default); the portals stop with it.
  */
 public final class Benchmarks {
 
@@ -35,6 +35,7 @@ public final class Benchmarks {
         parts.put("pages", PageLoadBenchmark::run);
         parts.put("downloads", DownloadBenchmark::run);
         parts.put("start", StartBenchmark::run);
+        parts.put("scale", ScaleBenchmark::run);
         return parts;
     }
 
@@ -48,7 +49,7 @@ public final class Benchmarks {
                 System.exit(2);
             }
         }
-        stopAfter(Integer.getInteger("bench.timeout.minutes", 45));
+        stopAfter(Integer.getInteger("bench.timeout.minutes", 90));
         boolean allMet = true;
         for (String name : asked) {
             LOG.info(() -> "Benchmark part " + name.strip());

@@ -44,10 +44,11 @@ public final class BulkDiscussions {
     private final Random random;
     private final Timeline timeline;
 
-    private BulkDiscussions(Connection connection, List<EuroparlCorpus.Line> lines, int totalDocuments, long seed) {
+    private BulkDiscussions(
+            Connection connection, List<EuroparlCorpus.Line> lines, int threads, int totalDocuments, long seed) {
         this.connection = connection;
         this.lines = lines;
-        this.threads = Math.min(lines.size(), totalDocuments);
+        this.threads = Math.min(threads, totalDocuments);
         this.documents = Math.max(threads, totalDocuments);
         this.sentences = sentences(lines);
         if (documents > threads && sentences.length == 0) {
@@ -58,15 +59,17 @@ public final class BulkDiscussions {
     }
 
     /**
-     * Makes one thread per corpus line (first post: the line's body), then replies built from the corpus' sentences
-     * until threads plus replies reach {@code totalDocuments}. Everything is in the category {@code bench}, by
+     * Makes {@code threads} threads, each opened with a corpus line (title and body; lines are reused, with a number
+     * in the title, when there are more threads than lines), then replies built from the corpus' sentences until
+     * threads plus replies reach {@code totalDocuments}. Everything is in the category {@code bench}, by
      * member@demo.local, dated over the last five years with dates rising with ids; one transaction. The search
      * index does not see the rows until it is rebuilt ({@code POST /api/admin/search/reindex}).
      */
-    public static Loaded load(Connection connection, List<EuroparlCorpus.Line> lines, int totalDocuments, long seed)
+    public static Loaded load(
+            Connection connection, List<EuroparlCorpus.Line> lines, int threads, int totalDocuments, long seed)
             throws SQLException {
         long started = System.nanoTime();
-        BulkDiscussions bulk = new BulkDiscussions(connection, lines, totalDocuments, seed);
+        BulkDiscussions bulk = new BulkDiscussions(connection, lines, threads, totalDocuments, seed);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -150,7 +153,7 @@ public final class BulkDiscussions {
             for (int thread = 0; thread < threads; thread++) {
                 created[thread] = timeline.millisAt(openingEvent(thread));
                 Instant at = Instant.ofEpochMilli(created[thread]);
-                String title = title(lines.get(thread));
+                String title = title(line(thread), thread / lines.size());
                 rows.row(threadIds[thread], categoryId, title, authorId, false, "VISIBLE", false, false, at, at, 0);
             }
             rows.finish();
@@ -170,7 +173,7 @@ public final class BulkDiscussions {
                 long createdMillis;
                 if (opened < threads && event == openingEvent(opened)) {
                     thread = opened++;
-                    body = lines.get(thread).body();
+                    body = line(thread).body();
                     createdMillis = threadCreated[thread];
                 } else {
                     // Replies go to any thread open by then, so older threads gather more, as they do for real.
@@ -204,8 +207,16 @@ public final class BulkDiscussions {
         return (long) thread * documents / threads;
     }
 
-    static String title(EuroparlCorpus.Line line) {
+    private EuroparlCorpus.Line line(int thread) {
+        return lines.get(thread % lines.size());
+    }
+
+    /** The line's title; from its second use on, numbered, so that every thread's title differs. */
+    static String title(EuroparlCorpus.Line line, int reuse) {
         String title = line.title().isBlank() ? firstWords(line.body()) : line.title();
+        if (reuse > 0) {
+            title = "(" + (reuse + 1) + ") " + title;
+        }
         if (title.codePointCount(0, title.length()) <= TITLE_MAX_CHARACTERS) {
             return title;
         }

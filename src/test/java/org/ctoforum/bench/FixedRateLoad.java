@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
  * Requests sent on a fixed schedule, whatever the answers do. Each response time counts from when the request was
@@ -43,10 +44,13 @@ final class FixedRateLoad {
 
     /** Sends GET {@code uri} at {@code rate} requests a second for {@code duration}, and waits for the last answer. */
     Result run(URI uri, double rate, Duration duration) throws InterruptedException {
+        return run(i -> uri, rate, duration);
+    }
+
+    /** As {@link #run(URI, double, Duration)}, with the {@code i}th request sent to {@code uris.apply(i)}. */
+    Result run(LongFunction<URI> uris, double rate, Duration duration) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
-        HttpRequest request =
-                HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
         long interval = Math.round(1_000_000_000 / rate);
         long count = Math.round(rate * duration.toSeconds());
         ExecutorService senders = Executors.newFixedThreadPool(MAX_IN_FLIGHT);
@@ -58,6 +62,10 @@ final class FixedRateLoad {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
+                HttpRequest request = HttpRequest.newBuilder(uris.apply(i))
+                        .timeout(REQUEST_TIMEOUT)
+                        .GET()
+                        .build();
                 senders.execute(() -> {
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

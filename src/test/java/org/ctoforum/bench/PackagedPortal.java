@@ -27,15 +27,17 @@ public final class PackagedPortal implements AutoCloseable {
     private final int httpPort;
     private final int dbPort;
     private final String demoPassword;
+    private final Path dataDir;
     private final Path log;
     private final Thread stopOnExit;
     private long readyMillis;
 
-    private PackagedPortal(Process process, int httpPort, int dbPort, String demoPassword, Path log) {
+    private PackagedPortal(Process process, int httpPort, int dbPort, String demoPassword, Path dataDir, Path log) {
         this.process = process;
         this.httpPort = httpPort;
         this.dbPort = dbPort;
         this.demoPassword = demoPassword;
+        this.dataDir = dataDir;
         this.log = log;
         this.stopOnExit = new Thread(this::stop, "packaged-portal-stop");
     }
@@ -73,7 +75,7 @@ public final class PackagedPortal implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 
         long started = System.nanoTime();
-        PackagedPortal portal = new PackagedPortal(command.start(), httpPort, dbPort, demoPassword, log);
+        PackagedPortal portal = new PackagedPortal(command.start(), httpPort, dbPort, demoPassword, data, log);
         Runtime.getRuntime().addShutdownHook(portal.stopOnExit);
         try {
             portal.awaitReady(timeout);
@@ -123,6 +125,11 @@ public final class PackagedPortal implements AutoCloseable {
     /** The password of admin@, staff@ and member@demo.local for this start. */
     public String demoPassword() {
         return demoPassword;
+    }
+
+    /** The portal's data folder: database, files and search index. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public long pid() {

@@ -79,73 +79,103 @@ final class SearchBenchmark {
             new Query("facet", "europe", Map.of("type", List.of("thread"), "year", List.of("2023", "2025"))));
 
     private final Settings settings;
-    private final BenchReport report = new BenchReport("search");
+    private final BenchReport report;
 
-    /** What a run may be given with {@code -Dbench.search.*}. */
-    record Settings(int documents, int rounds, int warmupRounds, int freshnessSamples) {
+    /** What a run may be given with {@code -Dbench.search.*} (or {@code -Dbench.scale.*} for the scale part). */
+    record Settings(
+            int documents, int threads, int rounds, int warmupRounds, int freshnessSamples, Duration rebuildTimeout) {
         static Settings fromSystemProperties() {
             return new Settings(
                     Integer.getInteger("bench.search.documents", 120_000),
+                    // One thread per corpus line.
+                    Integer.getInteger("bench.search.threads", Integer.MAX_VALUE),
                     Integer.getInteger("bench.search.rounds", 40),
                     Integer.getInteger("bench.search.warmup", 10),
-                    Integer.getInteger("bench.search.freshness", 100));
+                    Integer.getInteger("bench.search.freshness", 100),
+                    Duration.ofMinutes(10));
         }
     }
 
-    private SearchBenchmark(Settings settings) {
+    /** The portal once loaded and rebuilt, with what the measurements need from it. */
+    record Loaded(
+            PackagedPortal running,
+            Portal portal,
+            String member,
+            long memberId,
+            long benchCategory,
+            List<String> synonyms,
+            Path indexFolder) {}
+
+    SearchBenchmark(Settings settings, BenchReport report) {
         this.settings = settings;
+        this.report = report;
     }
 
     static boolean run(Path work) throws Exception {
-        return new SearchBenchmark(Settings.fromSystemProperties()).measure(work.resolve("search"));
+        SearchBenchmark benchmark = new SearchBenchmark(Settings.fromSystemProperties(), new BenchReport("search"));
+        try (PackagedPortal running = benchmark.start(work.resolve("search"), HTTP_PORT, DB_PORT)) {
+            Loaded loaded = benchmark.load(running);
+            benchmark.compare(loaded);
+            benchmark.freshness(loaded);
+        }
+        return benchmark.finish();
     }
 
-    private boolean measure(Path work) throws Exception {
+    /** A fresh packaged portal in {@code work}. */
+    PackagedPortal start(Path work, int httpPort, int dbPort) throws Exception {
         Benchmarks.deleteTree(work);
         report.section(
                 "settings",
                 Map.of(
                         "documents_asked", settings.documents(),
+                        "threads_asked", settings.threads() == Integer.MAX_VALUE ? "one per line" : settings.threads(),
                         "rounds", settings.rounds(),
                         "warmup_rounds", settings.warmupRounds(),
                         "queries", QUERIES.size(),
                         "freshness_samples", settings.freshnessSamples()));
-        try (PackagedPortal running = PackagedPortal.start(
+        PackagedPortal running = PackagedPortal.start(
                 work.resolve("data"),
-                HTTP_PORT,
-                DB_PORT,
+                httpPort,
+                dbPort,
                 "1g",
                 Duration.ofMinutes(3),
                 // The freshness probe posts faster than a person may.
-                "portal.discussions.posts-per-minute=100000")) {
-            LOG.info(() -> "Portal ready in " + running.readyMillis() + " ms");
-            Portal portal = new Portal(URI.create(running.baseUrl() + "/").toURL());
-            String staff = token(portal, "staff@demo.local", running.demoPassword());
-            String member = token(portal, "member@demo.local", running.demoPassword());
-            long benchCategory;
-            long memberId;
-            List<String> synonyms;
-            try (Connection db = DriverManager.getConnection(running.jdbcUrl())) {
-                load(db);
-                benchCategory = number(db, "select id from discussion_category where slug = 'bench'");
-                memberId = number(db, "select id from account where email = 'member@demo.local'");
-                synonyms = strings(db, "select terms from search_synonym order by id");
-            }
-            rebuild(portal, staff);
-            Analyzer analyzer = SearchAnalysis.forQueries(synonyms);
-            try (BareLucene bare = new BareLucene(work.resolve("data").resolve("search"), analyzer)) {
-                compare(portal, member, bare, new SearchIndex.Searcher(bare.reader()), analyzer, memberId);
-            }
-            freshness(portal, member, benchCategory);
+                "portal.discussions.posts-per-minute=100000");
+        LOG.info(() -> "Portal ready in " + running.readyMillis() + " ms");
+        return running;
+    }
+
+    /** COPY-loads the corpus and has the portal rebuild its index from it. */
+    Loaded load(PackagedPortal running) throws Exception {
+        Portal portal = new Portal(URI.create(running.baseUrl() + "/").toURL());
+        String staff = token(portal, "staff@demo.local", running.demoPassword());
+        String member = token(portal, "member@demo.local", running.demoPassword());
+        Loaded loaded;
+        try (Connection db = DriverManager.getConnection(running.jdbcUrl())) {
+            copyCorpus(db);
+            loaded = new Loaded(
+                    running,
+                    portal,
+                    member,
+                    number(db, "select id from account where email = 'member@demo.local'"),
+                    number(db, "select id from discussion_category where slug = 'bench'"),
+                    strings(db, "select terms from search_synonym order by id"),
+                    running.dataDir().resolve("search"));
         }
+        rebuild(portal, staff);
+        return loaded;
+    }
+
+    /** Writes the report; true when every target was met. */
+    boolean finish() throws IOException {
         Path written = report.write();
         LOG.info(() -> "Wrote " + written.toAbsolutePath());
         return report.allMet();
     }
 
-    private void load(Connection db) throws SQLException {
+    private void copyCorpus(Connection db) throws SQLException {
         List<EuroparlCorpus.Line> lines = EuroparlCorpus.read();
-        BulkDiscussions.Loaded loaded = BulkDiscussions.load(db, lines, settings.documents(), 42);
+        BulkDiscussions.Loaded loaded = BulkDiscussions.load(db, lines, settings.threads(), settings.documents(), 42);
         LOG.info(() -> "Loaded " + loaded.posts() + " posts in " + loaded.threads() + " threads in " + loaded.millis()
                 + " ms");
         report.section(
@@ -162,7 +192,7 @@ final class SearchBenchmark {
         Portal.Answer asked = portal.send(
                 bearer(portal.request("/api/admin/search/reindex"), staff).POST(HttpRequest.BodyPublishers.noBody()));
         require(asked.status() == 202, "reindex", asked);
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long deadline = System.nanoTime() + settings.rebuildTimeout().toNanos();
         JsonObject rebuild;
         do {
             Thread.sleep(1_000);
@@ -171,11 +201,12 @@ final class SearchBenchmark {
             require(status.status() == 200, "search status", status);
             rebuild = status.json().getJsonObject("rebuild");
             JsonObject progress = rebuild;
-            LOG.info(() -> "Rebuild " + progress.getJsonNumber("done") + " of " + progress.getJsonNumber("total"));
+            LOG.fine(() -> "Rebuild " + progress.getJsonNumber("done") + " of " + progress.getJsonNumber("total"));
         } while (rebuild.getBoolean("running") && System.nanoTime() < deadline);
         require(!rebuild.getBoolean("running") && !rebuild.containsKey("error"), "rebuild", rebuild);
         long documents = rebuild.getJsonNumber("documents").longValue();
         long millis = rebuild.getJsonNumber("millis").longValue();
+        LOG.info(() -> "Rebuilt " + documents + " documents in " + millis + " ms");
         report.section(
                 "rebuild",
                 Map.of(
@@ -187,6 +218,20 @@ final class SearchBenchmark {
                         millis,
                         "documents_per_second",
                         Math.round(documents * 1000.0 / Math.max(1, millis))));
+    }
+
+    /** Bare Lucene, the engine in this JVM and {@code /api/search}, over the portal's own index folder. */
+    void compare(Loaded loaded) throws IOException {
+        Analyzer analyzer = SearchAnalysis.forQueries(loaded.synonyms());
+        try (BareLucene bare = new BareLucene(loaded.indexFolder(), analyzer)) {
+            compare(
+                    loaded.portal(),
+                    loaded.member(),
+                    bare,
+                    new SearchIndex.Searcher(bare.reader()),
+                    analyzer,
+                    loaded.memberId());
+        }
     }
 
     /** Every query through all three paths, interleaved so that each sees the same machine state. */
@@ -300,7 +345,10 @@ final class SearchBenchmark {
      * Posts threads with a word no other document has, and measures from the POST's answer to the first search
      * that finds it. The search is repeated every few milliseconds, so the figure is at most that much late.
      */
-    private void freshness(Portal portal, String member, long categoryId) throws InterruptedException {
+    void freshness(Loaded loaded) throws InterruptedException {
+        Portal portal = loaded.portal();
+        String member = loaded.member();
+        long categoryId = loaded.benchCategory();
         Latencies visible = new Latencies();
         Random random = new Random(11);
         int missed = 0;

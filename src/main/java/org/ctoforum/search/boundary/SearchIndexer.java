@@ -12,6 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +71,9 @@ public class SearchIndexer {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean followAgain = new AtomicBoolean();
@@ -250,6 +258,8 @@ public class SearchIndexer {
     private void runRebuild() {
         long started = System.nanoTime();
         SearchIndex fresh = null;
+        // Its own thread, so a busy shared pool can never leave the rebuild waiting on its own read.
+        ExecutorService reader = Executors.newSingleThreadExecutor(threads);
         try {
             SearchIndex.Cursor start = sources.horizon();
             long total = 0;
@@ -261,9 +271,12 @@ public class SearchIndexer {
             fresh = store.create();
             long nextLog = total / 10;
             for (Content content : SearchSources.REBUILT) {
-                long after = 0;
+                // The next batch is read from the database while this one is indexed: two cores, both busy.
+                Future<SearchSources.Batch> next = reader.submit(() -> sources.batch(content, 0, BATCH));
                 while (true) {
-                    SearchSources.Batch batch = sources.batch(content, after, BATCH);
+                    SearchSources.Batch batch = next.get();
+                    long after = batch.lastId();
+                    next = batch.rows() < BATCH ? null : reader.submit(() -> sources.batch(content, after, BATCH));
                     fresh.add(batch.documents());
                     progress = progress.advanced(batch.rows(), batch.documents().size());
                     if (progress.done() >= nextLog && total > 0) {
@@ -272,10 +285,9 @@ public class SearchIndexer {
                                 "Search index rebuild: %d of %d items (%d%%)", now.done(), now.total(), now.percent()));
                         nextLog += Math.max(1, total / 10);
                     }
-                    if (batch.rows() < BATCH) {
+                    if (next == null) {
                         break;
                     }
-                    after = batch.lastId();
                 }
             }
             fresh.markComplete();
@@ -297,8 +309,12 @@ public class SearchIndexer {
             LOG.info(() -> String.format(
                     "Search index rebuilt: %d documents from %d items in %d ms (%.0f items/s)",
                     done.documents(), done.done(), millis, done.done() * 1000.0 / Math.max(1, millis)));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Search index rebuild failed", e);
+        } catch (IOException | RuntimeException | ExecutionException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable failure = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            LOG.log(Level.SEVERE, "Search index rebuild failed", failure);
             if (fresh != null && fresh != store.current()) {
                 try {
                     fresh.close();
@@ -307,7 +323,9 @@ public class SearchIndexer {
                 }
             }
             progress = progress.finished(
-                    OffsetDateTime.now(clock), (System.nanoTime() - started) / 1_000_000, e.getMessage());
+                    OffsetDateTime.now(clock), (System.nanoTime() - started) / 1_000_000, failure.getMessage());
+        } finally {
+            reader.shutdownNow();
         }
     }
 }

@@ -39,6 +39,9 @@ public class SearchSources {
     public static final List<Content> REBUILT =
             List.of(Content.REPORT, Content.LIBRARY_ENTRY, Content.SESSION, Content.THREAD, Content.POST);
 
+    /** A rebuild only reads: EclipseLink then skips the copy it keeps of each entity to detect changes. */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     @PersistenceContext
     EntityManager em;
 
@@ -319,6 +322,7 @@ public class SearchSources {
     private Batch threads(long afterId, int size) {
         List<DiscussionThread> threads = em.createQuery(
                         "select t from DiscussionThread t where t.id > :after order by t.id", DiscussionThread.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("after", afterId)
                 .setMaxResults(size)
                 .getResultList();
@@ -351,6 +355,7 @@ public class SearchSources {
 
     private Batch posts(long afterId, int size) {
         List<Post> posts = em.createQuery("select p from Post p where p.id > :after order by p.id", Post.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("after", afterId)
                 .setMaxResults(size)
                 .getResultList();
