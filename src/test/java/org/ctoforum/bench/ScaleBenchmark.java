@@ -29,6 +29,7 @@ final class ScaleBenchmark {
     private static final int DB_PORT = 54_496;
     private static final int SAMPLED_THREADS = 2_000;
     private static final double P95_LIMIT_MS = 50;
+    private static final double SEARCH_P95_LIMIT_MS = 20;
 
     /** What a run may be given with {@code -Dbench.scale.*}. */
     record Settings(double rate, Duration duration, Duration warmup, double loadRate) {
@@ -65,7 +66,11 @@ final class ScaleBenchmark {
             LongFunction<URI> threadList = i -> URI.create(
                     base + "/discussions/index.xhtml" + (i % 2 == 0 ? "" : "?category=" + loaded.benchCategory()));
             pages(threadPages, threadList);
-            search.compare(loaded);
+            double searchP95 = search.compare(loaded).p(95);
+            report.target(
+                    "GET /api/search: p95 ≤ 20 ms",
+                    String.format("p95 %.1f ms", searchP95),
+                    searchP95 <= SEARCH_P95_LIMIT_MS);
             freshnessUnderLoad(search, loaded, threadPages, threadList);
         }
         return search.finish();

@@ -220,11 +220,14 @@ final class SearchBenchmark {
                         Math.round(documents * 1000.0 / Math.max(1, millis))));
     }
 
-    /** Bare Lucene, the engine in this JVM and {@code /api/search}, over the portal's own index folder. */
-    void compare(Loaded loaded) throws IOException {
+    /**
+     * Bare Lucene, the engine in this JVM and {@code /api/search}, over the portal's own index folder; answers the
+     * latencies of {@code /api/search}.
+     */
+    Latencies compare(Loaded loaded) throws IOException {
         Analyzer analyzer = SearchAnalysis.forQueries(loaded.synonyms());
         try (BareLucene bare = new BareLucene(loaded.indexFolder(), analyzer)) {
-            compare(
+            return compare(
                     loaded.portal(),
                     loaded.member(),
                     bare,
@@ -235,7 +238,7 @@ final class SearchBenchmark {
     }
 
     /** Every query through all three paths, interleaved so that each sees the same machine state. */
-    private void compare(
+    private Latencies compare(
             Portal portal,
             String member,
             BareLucene bare,
@@ -329,6 +332,7 @@ final class SearchBenchmark {
                 String.format("%.2f ≤ %.2f", portalP95, bareP95 + 10),
                 portalP95 <= bareP95 + 10);
         report.target("bare p95 ≤ 2 ms", String.format("%.2f ms", bareP95), bareP95 <= 2);
+        return overall.get("portal");
     }
 
     private static void record(
