@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
+import org.ctoforum.platform.web.ClientAddress;
 
 /**
  * The one way in. Pages use a session after the sign-in form; the API takes HTTP Basic or a bearer token on every
@@ -31,11 +32,16 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     /** The session attribute that holds the signed-in account id. */
     public static final String SESSION_ACCOUNT = "portal.accountId";
+    /** The session attribute that ties the session to the password it signed in with. */
+    static final String SESSION_PASSWORD_STAMP = "portal.passwordStamp";
     /** A request attribute telling the sign-in page how many seconds to wait after too many failures. */
     public static final String RETRY_AFTER = "portal.signin.retryAfter";
 
     @Inject
     SignIn signIn;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -74,6 +80,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_ACCOUNT);
+            session.removeAttribute(SESSION_PASSWORD_STAMP);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
@@ -100,7 +107,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                         response,
                         ProblemException.badRequest("The Basic credentials are not valid Base64 of email:password."));
             }
-            SignIn.Outcome outcome = signIn.withPassword(pair[0], pair[1], request.getRemoteAddr(), "api");
+            SignIn.Outcome outcome = signIn.withPassword(pair[0], pair[1], clientAddress.of(request), "api");
             if (outcome instanceof SignIn.Accepted accepted) {
                 return notify(context, accepted.identity());
             }
@@ -121,14 +128,16 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus fromForm(
             UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context) {
         SignIn.Outcome outcome = signIn.withPassword(
-                credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr(), "form");
+                credential.getCaller(), credential.getPasswordAsString(), clientAddress.of(request), "form");
         if (outcome instanceof SignIn.Accepted accepted) {
             HttpSession existing = request.getSession(false);
             if (existing != null) {
                 request.changeSessionId();
             }
-            request.getSession(true)
-                    .setAttribute(SESSION_ACCOUNT, accepted.identity().accountId());
+            long accountId = accepted.identity().accountId();
+            HttpSession session = request.getSession(true);
+            session.setAttribute(SESSION_ACCOUNT, accountId);
+            session.setAttribute(SESSION_PASSWORD_STAMP, signIn.passwordStamp(accountId));
             return notify(context, accepted.identity());
         }
         if (outcome instanceof SignIn.Throttled throttled) {
@@ -142,11 +151,20 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         if (session == null || !(session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId)) {
             return Optional.empty();
         }
-        Optional<Identity> identity = signIn.forAccount(accountId);
+        Optional<Identity> identity = session.getAttribute(SESSION_PASSWORD_STAMP) instanceof String stamp
+                ? signIn.forSession(accountId, stamp)
+                : Optional.empty();
         if (identity.isEmpty()) {
             session.invalidate();
         }
         return identity;
+    }
+
+    /** Keeps the session that changed its account's password signed in; the account's other sessions end. */
+    public void passwordChanged(HttpSession session) {
+        if (session != null && session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId) {
+            session.setAttribute(SESSION_PASSWORD_STAMP, signIn.passwordStamp(accountId));
+        }
     }
 
     private static AuthenticationStatus notify(HttpMessageContext context, Identity identity) {

@@ -91,13 +91,35 @@ public class SignIn {
         return forAccount(apiToken.getAccountId());
     }
 
-    /** The identity of a signed-in session's account, or empty when the account may no longer sign in. */
+    /** The identity of an account, or empty when the account may no longer sign in. */
     public Optional<Identity> forAccount(long accountId) {
         Account account = em.find(Account.class, accountId);
         if (account == null || account.isDisabled()) {
             return Optional.empty();
         }
         return Optional.of(Identity.of(account, account.effectiveRoles(today())));
+    }
+
+    /**
+     * The identity behind a signed-in session, or empty when the account may no longer sign in or its password
+     * changed after the session signed in: a new password ends every other session.
+     */
+    public Optional<Identity> forSession(long accountId, String passwordStamp) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null || account.isDisabled() || !passwordStamp(account).equals(passwordStamp)) {
+            return Optional.empty();
+        }
+        return Optional.of(Identity.of(account, account.effectiveRoles(today())));
+    }
+
+    /** What a session remembers of the password it signed in with: a digest of its hash, never the hash. */
+    public String passwordStamp(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        return account == null ? "" : passwordStamp(account);
+    }
+
+    private static String passwordStamp(Account account) {
+        return Secrets.sha256(account.getPasswordHash() == null ? "" : account.getPasswordHash());
     }
 
     private Account find(EmailAddress email) {

@@ -1,14 +1,17 @@
 package org.ctoforum.membership.ui;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.membership.boundary.ApiTokens;
+import org.ctoforum.membership.boundary.PortalAuthentication;
 import org.ctoforum.platform.web.PageMessages;
 
 /** The profile page: details, password, and personal API tokens. */
@@ -23,6 +26,9 @@ public class ProfilePage implements Serializable {
 
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    PortalAuthentication authentication;
 
     private AccountView account;
     private String displayName;
@@ -58,7 +64,9 @@ public class ProfilePage implements Serializable {
         }
         if (PageMessages.attempt(
                 () -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword)))) {
-            PageMessages.info("Your password is changed.");
+            authentication.passwordChanged((HttpSession)
+                    FacesContext.getCurrentInstance().getExternalContext().getSession(false));
+            PageMessages.info("Your password is changed; you are signed out everywhere else.");
         }
         currentPassword = newPassword = newPasswordAgain = null;
     }

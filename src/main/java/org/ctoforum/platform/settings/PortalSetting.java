@@ -44,7 +44,12 @@ public enum PortalSetting {
     REPORT_UPLOAD_MAX_BYTES("portal.reports.upload-max-bytes", "104857600", Kind.POSITIVE_INT),
     REPORT_LINK_MAX_MINUTES("portal.reports.link-max-minutes", "1440", Kind.POSITIVE_INT),
     DOWNLOAD_ACCEL_REDIRECT("portal.downloads.accel-redirect", "", Kind.PATH_PREFIX),
-    SEARCH_SHOW_LOCKED("portal.search.show-locked", "true", Kind.BOOLEAN);
+    SEARCH_SHOW_LOCKED("portal.search.show-locked", "true", Kind.BOOLEAN),
+    SEARCHES_PER_MINUTE("portal.limits.searches-per-minute", "60", Kind.POSITIVE_INT),
+    SEARCHES_PER_MINUTE_PER_ADDRESS("portal.limits.searches-per-minute-per-address", "300", Kind.POSITIVE_INT),
+    DOWNLOADS_PER_HOUR("portal.limits.downloads-per-hour", "120", Kind.POSITIVE_INT),
+    DOWNLOADS_PER_HOUR_PER_ADDRESS("portal.limits.downloads-per-hour-per-address", "600", Kind.POSITIVE_INT),
+    TRUSTED_PROXIES("portal.proxy.trusted-addresses", "", Kind.ADDRESS_LIST);
 
     private final String key;
     private final String defaultValue;
@@ -119,7 +124,13 @@ public enum PortalSetting {
         TIME_ZONE(false, Kind::checkZone),
         PATH_PREFIX(
                 true,
-                value -> value.matches("/([A-Za-z0-9._-]+/)+") ? null : "must be a path such as /internal-files/");
+                value -> value.matches("/([A-Za-z0-9._-]+/)+") ? null : "must be a path such as /internal-files/"),
+        // Literal addresses only: a name would need a lookup on every request.
+        ADDRESS_LIST(
+                true,
+                value -> value.matches("\\s*[0-9A-Fa-f:.]+\\s*(,\\s*[0-9A-Fa-f:.]+\\s*)*")
+                        ? null
+                        : "must be IP addresses separated by commas, such as 10.0.0.5,10.0.0.6");
 
         private final boolean blankAllowed;
         private final Function<String, String> check;

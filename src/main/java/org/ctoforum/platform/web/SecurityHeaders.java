@@ -2,7 +2,6 @@ package org.ctoforum.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +10,10 @@ import java.io.IOException;
 /**
  * Headers every response carries. Scripts on pages are governed by the nonce policy PrimeFaces writes itself
  * (primefaces.CSP); this policy adds what PrimeFaces does not: no framing, no plugins, no foreign form targets.
+ *
+ * <p>Declared in web.xml rather than annotated, so it runs before every other filter, including those that answer
+ * without passing the request on (report files), and on error pages too.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     static final String PAGE_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
+import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
 import org.ctoforum.reports.entity.Report;
@@ -35,6 +36,9 @@ public class ReportFiles extends HttpFilter {
 
     @Inject
     Reports reports;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     Downloads downloads;
@@ -108,7 +112,7 @@ public class ReportFiles extends HttpFilter {
                     transfer.rangeLabel(),
                     transfer.bytesAsked(),
                     true,
-                    request.getRemoteAddr());
+                    clientAddress.of(request));
             transfer.handOffHeaders(handOff.get()).forEach(response::setHeader);
             return;
         }
@@ -128,7 +132,7 @@ public class ReportFiles extends HttpFilter {
                     transfer.rangeLabel(),
                     sent,
                     sent == transfer.bytesAsked(),
-                    request.getRemoteAddr());
+                    clientAddress.of(request));
         }
     }
 

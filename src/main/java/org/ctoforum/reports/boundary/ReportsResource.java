@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
+import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.reports.boundary.Reports.ReceivedPdf;
 import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
@@ -44,6 +45,9 @@ public class ReportsResource {
 
     @Inject
     Reports reports;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     Downloads downloads;
@@ -186,7 +190,7 @@ public class ReportsResource {
             return response.build();
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         Optional<String> handOff = downloads.handOffLocation(ticket);
         if (handOff.isPresent()) {
             downloads.record(

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctoforum.testing.XssPayloads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +68,7 @@ class MarkdownAttackTest {
 
     @Test
     void noPayloadSurvives() throws IOException {
-        List<String> payloads = payloads();
+        List<String> payloads = XssPayloads.all();
         assertTrue(payloads.size() >= 150, "the corpus has " + payloads.size() + " payloads");
         List<String> survivors = new ArrayList<>();
         for (String payload : payloads) {
@@ -140,37 +139,5 @@ class MarkdownAttackTest {
                 .replace("&quot;", "\"")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">");
-    }
-
-    static List<String> payloads() throws IOException {
-        try (InputStream in = MarkdownAttackTest.class.getResourceAsStream("/xss/payloads.txt")) {
-            List<String> payloads = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("# ")) {
-                    continue;
-                }
-                payloads.add(unescape(line));
-            }
-            return payloads;
-        }
-    }
-
-    private static String unescape(String line) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\' && i + 1 < line.length()) {
-                char next = line.charAt(++i);
-                out.append(
-                        switch (next) {
-                            case 'n' -> '\n';
-                            case 't' -> '\t';
-                            default -> next;
-                        });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,0 +1,213 @@
+package org.ctoforum.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.ctoforum.testing.BrowserTest;
+import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.XssPayloads;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Issue 8, point 1: the whole attack corpus stored through the API in the fields members and staff write (post
+ * bodies, thread titles, display name, district and job title, library entries) and sent as search queries, then
+ * every page that shows them opened in Chromium with {@code alert}, {@code confirm}, {@code prompt} and the console
+ * hooked before any script of the page runs. Nothing may run, and no payload may even reach the point where the
+ * Content-Security-Policy has to stop it.
+ */
+@RunAsClient
+class AttackPayloadsIT extends BrowserTest {
+
+    private static final Logger LOG = Logger.getLogger(AttackPayloadsIT.class.getName());
+    private static final String MEMBER = "member@demo.local";
+    private static final String STAFF = "staff@demo.local";
+    private static final int THREADS = 9;
+    private static final int LIBRARY_ENTRIES = 6;
+    private static final int SEARCHES = 12;
+
+    /** Counts what a payload would do if it ran, and what the CSP refused, in every document of the page. */
+    private static final String HOOKS =
+            """
+            window.__ran = [];
+            window.__refused = [];
+            for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+              window[name] = function (message) { window.__ran.push(name + ': ' + message); return null; };
+            }
+            for (const name of ['log', 'info', 'warn', 'error', 'debug']) {
+              const original = console[name];
+              console[name] = function (...args) {
+                const text = args.map(String).join(' ');
+                if (/xss|payload|document\\.cookie/i.test(text)) { window.__ran.push('console.' + name + ': ' + text); }
+                return original.apply(console, args);
+              };
+            }
+            document.addEventListener('securitypolicyviolation', event => {
+              window.__refused.push(event.violatedDirective + ' ' + (event.sample || event.blockedURI));
+            });
+            """;
+
+    @Test
+    void noStoredPayloadRunsOnAnyPage() {
+        Portal portal = new Portal(base);
+        List<String> payloads = XssPayloads.all();
+        assertTrue(payloads.size() >= 150, "the corpus has " + payloads.size() + " payloads");
+        String marker =
+                "xsscorpus" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        JsonObject me = portal.get("/api/me", MEMBER).json();
+        List<String> pages = new ArrayList<>();
+        Map<String, Integer> stored = new LinkedHashMap<>();
+        try {
+            stored.put("display name, district, job title", profile(portal, payloads));
+            long category = publicCategory(portal);
+            pages.add("/discussions/index.xhtml");
+            pages.add("/discussions/index.xhtml?category=" + category);
+            List<String> titles = XssPayloads.packed(payloads, 200 - marker.length() - 1);
+            for (int i = 0; i < THREADS; i++) {
+                // The first thread's opening post holds every payload, each its own paragraph.
+                String body = i == 0 ? marker + "\n\n" + String.join("\n\n", payloads) : marker + " thread " + i;
+                long thread = created(portal.postJson(
+                        "/api/threads",
+                        Json.createObjectBuilder()
+                                .add("title", marker + " " + titles.get(i % titles.size()))
+                                .add("body", body)
+                                .add("categoryId", category)
+                                .build()
+                                .toString(),
+                        MEMBER));
+                pages.add("/discussions/thread.xhtml?id=" + thread);
+            }
+            stored.put("post bodies", payloads.size());
+            stored.put("thread titles", countIn(titles.subList(0, Math.min(THREADS, titles.size())), payloads));
+
+            List<String> summaries = XssPayloads.packed(payloads, 1000 - marker.length() - 1);
+            for (int i = 0; i < LIBRARY_ENTRIES; i++) {
+                JsonObject entry = portal.postJson(
+                                "/api/library",
+                                Json.createObjectBuilder()
+                                        .add("title", marker + " " + titles.get((THREADS + i) % titles.size()))
+                                        .add("summary", marker + " " + summaries.get(i % summaries.size()))
+                                        .add("body", String.join("\n\n", payloads))
+                                        .add("challengeArea", clipped(titles.get(i), 80))
+                                        .add("tags", Json.createArrayBuilder().add("xss"))
+                                        .add("source", titles.get(i))
+                                        .add("access", "PUBLIC")
+                                        .build()
+                                        .toString(),
+                                STAFF)
+                        .json();
+                pages.add("/library/entry.xhtml?slug=" + entry.getString("slug"));
+            }
+            pages.add("/library/index.xhtml");
+            pages.add("/library/index.xhtml?q=" + marker);
+            stored.put("library entries", payloads.size());
+
+            for (int i = 0; i < SEARCHES; i++) {
+                pages.add("/search.xhtml?q="
+                        + URLEncoder.encode(payloads.get(i * 7 % payloads.size()), StandardCharsets.UTF_8));
+            }
+            pages.add("/search.xhtml?q=" + marker);
+            stored.put("search queries", SEARCHES);
+            pages.add("/me/profile.xhtml");
+            pages.add("/admin/members.xhtml");
+
+            ((ChromeDriver) browser)
+                    .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOOKS));
+            signInAndWait(STAFF, Portal.DEMO_PASSWORD);
+            List<String> ran = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (String path : pages) {
+                browser.get(page(path));
+                ran.addAll(collected("__ran", path));
+                refused.addAll(collected("__refused", path));
+            }
+            // Member's own view, where their payload-laden profile is an input's value.
+            browser.manage().deleteAllCookies();
+            signInAndWait(MEMBER, Portal.DEMO_PASSWORD);
+            for (String path : List.of("/me/profile.xhtml", pages.get(2))) {
+                browser.get(page(path));
+                ran.addAll(collected("__ran", path));
+                refused.addAll(collected("__refused", path));
+            }
+            LOG.info(() -> String.format(
+                    "Attack payloads: %d in the corpus; stored %s; %d pages opened; %d ran; %d refused by the CSP",
+                    payloads.size(), stored, pages.size() + 2, ran.size(), refused.size()));
+            assertEquals(List.of(), ran, "payloads that ran");
+            assertEquals(List.of(), refused, "payloads that reached the page as script, stopped only by the CSP");
+        } finally {
+            portal.putJson(
+                    "/api/me",
+                    Json.createObjectBuilder()
+                            .add("displayName", me.getString("displayName"))
+                            .add("district", me.getString("district", ""))
+                            .add("jobTitle", me.getString("jobTitle", ""))
+                            .build()
+                            .toString(),
+                    MEMBER);
+        }
+    }
+
+    /** member@'s display name, district and job title, each packed with payloads; answers how many it held. */
+    private static int profile(Portal portal, List<String> payloads) {
+        String name = XssPayloads.packed(payloads, 120).get(0);
+        String district = XssPayloads.packed(payloads, 160).get(1);
+        String job = XssPayloads.packed(payloads, 160).get(2);
+        Portal.Answer saved = portal.putJson(
+                "/api/me",
+                Json.createObjectBuilder()
+                        .add("displayName", name)
+                        .add("district", district)
+                        .add("jobTitle", job)
+                        .build()
+                        .toString(),
+                MEMBER);
+        assertEquals(200, saved.status(), saved.toString());
+        return countIn(List.of(name, district, job), payloads);
+    }
+
+    private static String clipped(String text, int length) {
+        return text.substring(0, Math.min(length, text.length()));
+    }
+
+    private static int countIn(List<String> fields, List<String> payloads) {
+        return (int) payloads.stream()
+                .filter(payload -> fields.stream().anyMatch(field -> field.contains(payload)))
+                .count();
+    }
+
+    private static long publicCategory(Portal portal) {
+        return portal.get("/api/categories").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("visibility").equals("PUBLIC") && !c.getBoolean("chathamHouseDefault"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private static long created(Portal.Answer answer) {
+        assertEquals(201, answer.status(), answer.toString());
+        return answer.json().getJsonNumber("id").longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> collected(String name, String path) {
+        Object found = ((JavascriptExecutor) browser).executeScript("return window." + name + " || [];");
+        List<String> entries = new ArrayList<>();
+        for (Object entry : (List<Object>) found) {
+            entries.add(path + " -> " + entry);
+        }
+        return entries;
+    }
+}
