@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -25,7 +26,6 @@ import org.ctoforum.reports.boundary.Reports;
 import org.ctoforum.reports.entity.Access;
 import org.ctoforum.reports.entity.ReportKind;
 import org.ctoforum.reports.entity.Theme;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * One report: its cover, summary, sections for those who may read them, versions, and the way in for those who may
@@ -64,7 +64,7 @@ public class ReportPage implements Serializable {
     private String link;
     private String releaseAt;
     private String versionNote;
-    private transient UploadedFile versionFile;
+    private transient Part versionFile;
     private String decision;
 
     public void load() {
@@ -115,7 +115,7 @@ public class ReportPage implements Serializable {
         }
         if (PageMessages.attempt(() -> {
             try (InputStream in = versionFile.getInputStream()) {
-                org.ctoforum.reports.control.UploadNames.check(versionFile.getFileName());
+                org.ctoforum.reports.control.UploadNames.check(versionFile.getSubmittedFileName());
                 Reports.ReceivedPdf pdf = uploads.pdf(in);
                 try {
                     reports.addVersion(report.id(), pdf, versionNote);
@@ -272,11 +272,11 @@ public class ReportPage implements Serializable {
         this.versionNote = versionNote;
     }
 
-    public UploadedFile getVersionFile() {
+    public Part getVersionFile() {
         return versionFile;
     }
 
-    public void setVersionFile(UploadedFile versionFile) {
+    public void setVersionFile(Part versionFile) {
         this.versionFile = versionFile;
     }
 

@@ -4,6 +4,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -19,7 +20,6 @@ import org.ctoforum.reports.control.UploadNames;
 import org.ctoforum.reports.entity.Access;
 import org.ctoforum.reports.entity.ReportKind;
 import org.ctoforum.reports.entity.Theme;
-import org.primefaces.model.file.UploadedFile;
 
 /** Staff's desk: every report by status, a form for a new one, and the queue of purchase and press requests. */
 @Named
@@ -47,7 +47,7 @@ public class ReportsAdminPage implements Serializable {
     private String access = Access.MEMBERS.name();
     private Integer priceCents;
     private String topics;
-    private transient UploadedFile file;
+    private transient Part file;
 
     public void load() {
         all = reports.list(null, null, null, null);
@@ -76,7 +76,7 @@ public class ReportsAdminPage implements Serializable {
                 created[0] = reports.create(form, null);
                 return;
             }
-            UploadNames.check(file.getFileName());
+            UploadNames.check(file.getSubmittedFileName());
             try (InputStream in = file.getInputStream()) {
                 Reports.ReceivedPdf pdf = uploads.pdf(in);
                 try {
@@ -189,11 +189,11 @@ public class ReportsAdminPage implements Serializable {
         this.topics = topics;
     }
 
-    public UploadedFile getFile() {
+    public Part getFile() {
         return file;
     }
 
-    public void setFile(UploadedFile file) {
+    public void setFile(Part file) {
         this.file = file;
     }
 }

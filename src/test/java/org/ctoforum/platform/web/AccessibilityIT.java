@@ -90,7 +90,9 @@ class AccessibilityIT extends BrowserTest {
             Object answer = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "axe.run(document, {resultTypes: ['violations']})"
                     + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                    + " nodes: v.nodes.length, target: String(v.nodes[0].target)}))))"
+                    + " nodes: v.nodes.length, target: String(v.nodes[0].target),"
+                    + " why: v.nodes.map(n => n.failureSummary).filter((w, i, all) => all.indexOf(w) === i)"
+                    + ".join(' | ')}))))"
                     + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0,"
                     + " target: ''}]));");
             for (Map<String, Object> violation : (List<Map<String, Object>>) answer) {
@@ -98,7 +100,8 @@ class AccessibilityIT extends BrowserTest {
                 byImpact.merge(impact, ((Number) violation.get("nodes")).intValue(), Integer::sum);
                 if (BLOCKING.contains(impact)) {
                     blocking.add(path + ": " + violation.get("id") + " (" + impact + ", " + violation.get("nodes")
-                            + " nodes, first " + violation.get("target") + "): " + violation.get("help"));
+                            + " nodes, first " + violation.get("target") + "): " + violation.get("help") + ": "
+                            + violation.get("why"));
                 }
             }
         }

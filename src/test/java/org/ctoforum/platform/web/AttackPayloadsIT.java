@@ -125,6 +125,9 @@ class AttackPayloadsIT extends BrowserTest {
 
             ((ChromeDriver) browser)
                     .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOOKS));
+            // The control: a page without our CSP whose handler does run must be counted, or the hooks see nothing.
+            browser.get("data:text/html,<img src=x onerror=alert(1)>");
+            assertEquals(1, collected("__ran", "control").size(), "the hooks catch a payload that runs");
             signInAndWait(STAFF, Portal.DEMO_PASSWORD);
             List<String> ran = new ArrayList<>();
             List<String> refused = new ArrayList<>();
