@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -31,7 +32,17 @@ public final class PdfInspector {
     public record PdfFacts(int pageCount, String text, byte[] coverPng) {}
 
     private static final int COVER_WIDTH = 240;
+    /** The longer side is rendered at most this big, whatever size the page claims: a page can claim to be miles long. */
+    private static final float MAX_COVER_RENDER_PIXELS = 3f * COVER_WIDTH;
+
+    private static final float COVER_DPI = 48;
     private static final int MAX_TEXT_CHARS = 4_000_000;
+    private static final int MAX_PAGES = 2_000;
+    /** What browsers read when they guess a type; markup there makes the file an HTML polyglot. */
+    private static final int SNIFFED_BYTES = 1024;
+
+    private static final Pattern MARKUP = Pattern.compile(
+            "<\\s*(!doctype|html|head|body|script|iframe|svg|object|embed|img|a\\s)", Pattern.CASE_INSENSITIVE);
 
     private PdfInspector() {}
 
@@ -42,6 +53,10 @@ public final class PdfInspector {
         }
         if (!startsWith(file, "%PDF-")) {
             throw rejected("The file is not a PDF: it does not start with the PDF signature (%PDF-).");
+        }
+        if (MARKUP.matcher(head(file, SNIFFED_BYTES)).find()) {
+            throw rejected("The file holds web-page markup in its first kilobyte, where browsers look to guess a"
+                    + " file's type: it is a PDF and a web page at once. Export the report to PDF again.");
         }
         if (!tailContains(file, "%%EOF")) {
             throw rejected("The PDF is truncated: its end marker (%%EOF) is missing. Upload the complete file.");
@@ -55,6 +70,9 @@ public final class PdfInspector {
             int pages = document.getNumberOfPages();
             if (pages == 0) {
                 throw rejected("The PDF has no pages.");
+            }
+            if (pages > MAX_PAGES) {
+                throw rejected("The PDF has " + pages + " pages; reports may have at most " + MAX_PAGES + ".");
             }
             return new PdfFacts(pages, text(document), cover(document));
         } catch (InvalidPasswordException e) {
@@ -77,7 +95,10 @@ public final class PdfInspector {
 
     /** The first page, small: enough to recognise the report, too small to read its text. */
     private static byte[] cover(PDDocument document) throws IOException {
-        BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 48, ImageType.RGB);
+        var box = document.getPage(0).getCropBox();
+        float longerSide = Math.max(1, Math.max(box.getWidth(), box.getHeight()));
+        float dpi = Math.min(COVER_DPI, MAX_COVER_RENDER_PIXELS * 72 / longerSide);
+        BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.RGB);
         int height = Math.max(1, page.getHeight() * COVER_WIDTH / Math.max(1, page.getWidth()));
         BufferedImage small = new BufferedImage(COVER_WIDTH, height, BufferedImage.TYPE_INT_RGB);
         var graphics = small.createGraphics();
@@ -102,6 +123,14 @@ public final class PdfInspector {
         byte[] head = new byte[expected.length];
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(head, 0, head.length) == head.length && java.util.Arrays.equals(head, expected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String head(Path file, int bytes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(bytes), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

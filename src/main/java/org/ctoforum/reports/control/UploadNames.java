@@ -11,7 +11,8 @@ public final class UploadNames {
     private UploadNames() {}
 
     public static void check(String name) {
-        if (name == null || name.isBlank()) {
+        // No name at all is fine: the report's slug names the download. Blank is not empty: "\u001c" is blank.
+        if (name == null || name.isEmpty()) {
             return;
         }
         if (name.length() > 200) {
@@ -23,6 +24,10 @@ public final class UploadNames {
         }
         if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x7f)) {
             throw refused("The file name contains control characters.");
+        }
+        // Right-to-left overrides and zero-width characters make a name read as something it is not.
+        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            throw refused("The file name contains invisible formatting characters.");
         }
     }
 
