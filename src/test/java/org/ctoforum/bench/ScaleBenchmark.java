@@ -1,6 +1,8 @@
 package org.ctoforum.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,6 +60,7 @@ final class ScaleBenchmark {
         SearchBenchmark search = new SearchBenchmark(searchSettings(), report);
         try (PackagedPortal running = search.start(work, HTTP_PORT, DB_PORT)) {
             SearchBenchmark.Loaded loaded = search.load(running);
+            awaitIdle(running.pid());
             List<Long> threads = sampleThreads(running, loaded.benchCategory());
             String base = running.baseUrl();
             LongFunction<URI> threadPages =
@@ -74,6 +77,36 @@ final class ScaleBenchmark {
             freshnessUnderLoad(search, loaded, threadPages, threadList);
         }
         return search.finish();
+    }
+
+    /**
+     * After a million-document rebuild, Lucene merges segments in the background for a while: the measurements
+     * start once the portal uses less than a tenth of a core, or after two minutes.
+     */
+    private void awaitIdle(long pid) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(2).toNanos();
+        long before = cpuTicks(pid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            long now = cpuTicks(pid);
+            // Linux counts CPU time in ticks of 1/100 s: 2 s of one busy core is 200.
+            boolean idle = now - before < 20;
+            before = now;
+            if (idle) {
+                break;
+            }
+        }
+        long waited = (System.nanoTime() - started) / 1_000_000_000;
+        LOG.info(() -> "The portal settled after " + waited + " s");
+        report.section("settling after the rebuild", Map.of("seconds", waited));
+    }
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime: fields 14 and 15 of the line, 12 and 13 after the command name.
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static SearchBenchmark.Settings searchSettings() {
