@@ -24,6 +24,7 @@ public final class BenchReport {
 
     private static final Path DIRECTORY = Path.of("target", "bench");
 
+    private final Path directory;
     private final String name;
     private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
     private final List<Target> targets = new ArrayList<>();
@@ -32,6 +33,12 @@ public final class BenchReport {
 
     /** {@code name} becomes the file names: {@code target/bench/<name>.json} and {@code .md}. */
     public BenchReport(String name) {
+        this(DIRECTORY, name);
+    }
+
+    /** A report written to {@code directory} instead, e.g. the reliability scenarios' {@code target/reliability}. */
+    public BenchReport(Path directory, String name) {
+        this.directory = directory;
         this.name = name;
     }
 
@@ -57,11 +64,11 @@ public final class BenchReport {
 
     /** Writes both files and returns the JSON one. */
     public Path write() throws IOException {
-        Files.createDirectories(DIRECTORY);
+        Files.createDirectories(directory);
         Map<String, Object> machine = machine();
-        Path json = DIRECTORY.resolve(name + ".json");
+        Path json = directory.resolve(name + ".json");
         Files.writeString(json, json(machine) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(DIRECTORY.resolve(name + ".md"), markdown(machine), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(name + ".md"), markdown(machine), StandardCharsets.UTF_8);
         return json;
     }
 

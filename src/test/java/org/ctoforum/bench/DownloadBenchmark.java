@@ -110,7 +110,10 @@ final class DownloadBenchmark {
                 "256m",
                 Duration.ofMinutes(3),
                 "portal.reports.upload-max-bytes=" + (settings.largeMb() + 64) * MB,
-                "portal.downloads.accel-redirect=" + accelRedirect);
+                "portal.downloads.accel-redirect=" + accelRedirect,
+                // wrk downloads far faster than anyone may.
+                "portal.limits.downloads-per-hour=100000000",
+                "portal.limits.downloads-per-hour-per-address=100000000");
     }
 
     /** Alternating rounds, so both servers see the same machine; the median round of each is the figure. */

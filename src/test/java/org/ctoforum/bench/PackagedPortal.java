@@ -164,6 +164,12 @@ public final class PackagedPortal implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash would: no shutdown hook, no clean close of anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        close();
+    }
+
     /** SIGTERM first, so Payara and the embedded PostgreSQL shut down cleanly; a kill only if that hangs. */
     private void stop() {
         if (!process.isAlive()) {
