@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.TimeBoxedParts;
 
 /**
  * Issue 7's downloads: the portal's gated download of a 100 MB report beside nginx serving the same bytes with
@@ -71,7 +72,7 @@ final class DownloadBenchmark {
     }
 
     private boolean measure(Path work) throws Exception {
-        Benchmarks.deleteTree(work);
+        TimeBoxedParts.deleteTree(work);
         Path files = work.resolve("files");
         Path data = work.resolve("data");
         Path pdf = LargePdf.write(files.resolve("report.pdf"), settings.reportMb() * MB);

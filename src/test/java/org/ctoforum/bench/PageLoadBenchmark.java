@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.TimeBoxedParts;
 
 /**
  * Issue 7's load at a fixed arrival rate: the page of a 50-post thread and the thread list, 200 requests a second
@@ -49,7 +50,7 @@ final class PageLoadBenchmark {
     }
 
     private boolean measure(Path work) throws Exception {
-        Benchmarks.deleteTree(work);
+        TimeBoxedParts.deleteTree(work);
         try (PackagedPortal running = PackagedPortal.start(
                 work.resolve("data"),
                 HTTP_PORT,

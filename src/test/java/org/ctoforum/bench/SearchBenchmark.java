@@ -27,6 +27,7 @@ import org.ctoforum.search.control.ReaderKeys;
 import org.ctoforum.search.control.SearchAnalysis;
 import org.ctoforum.search.control.SearchIndex;
 import org.ctoforum.testing.Portal;
+import org.ctoforum.testing.TimeBoxedParts;
 
 /**
  * Issue 6's side-by-side run: one query set against the packaged portal's {@code /api/search} and against a bare
@@ -123,7 +124,7 @@ final class SearchBenchmark {
 
     /** A fresh packaged portal in {@code work}. */
     PackagedPortal start(Path work, int httpPort, int dbPort) throws Exception {
-        Benchmarks.deleteTree(work);
+        TimeBoxedParts.deleteTree(work);
         report.section(
                 "settings",
                 Map.of(

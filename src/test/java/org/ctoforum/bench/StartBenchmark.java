@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ctoforum.testing.TimeBoxedParts;
 
 /**
  * Issue 7's start: from launching the JVM to {@code /health/ready}, on an empty data directory (PostgreSQL's initdb,
@@ -40,7 +41,7 @@ final class StartBenchmark {
         Map<String, Object> heap = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             Path data = work.resolve("data-" + run);
-            Benchmarks.deleteTree(data);
+            TimeBoxedParts.deleteTree(data);
             try (PackagedPortal first = PackagedPortal.start(data, HTTP_PORT, DB_PORT, "1g", Duration.ofMinutes(3))) {
                 cold.add(first.readyMillis());
             }

@@ -18,6 +18,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.ctoforum.platform.database.DatabaseOutage;
+import org.ctoforum.platform.database.DatabaseOutagePages;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.web.ClientAddress;
@@ -29,6 +32,8 @@ import org.ctoforum.platform.web.ClientAddress;
  */
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
 
     /** The session attribute that holds the signed-in account id. */
     public static final String SESSION_ACCOUNT = "portal.accountId";
@@ -45,6 +50,34 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // Signing in needs the database; without it, the answer is 503 at once, not a 500 later.
+            LOG.warning(() -> "Sign-in impossible, the database is unreachable: " + e);
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return refuse(
+                        response,
+                        new ProblemException(
+                                503,
+                                "Database unavailable",
+                                "The portal cannot reach its database just now. Try again in a few seconds.",
+                                Map.of("retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS)));
+            }
+            try {
+                DatabaseOutagePages.answer(response);
+            } catch (IOException gone) {
+                // The client went away.
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         String authorization = request.getHeader("Authorization");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.problem.ProblemException;
 
 /** Every exception that reaches the API leaves as a problem body; unexpected ones are logged, never shown. */
@@ -61,6 +62,15 @@ public final class ProblemMappers {
                         "Someone else changed this at the same moment, and nothing of yours was saved. Reload it and"
                                 + " try again.",
                         Map.of());
+            }
+            if (DatabaseOutage.causedBy(thrown)) {
+                LOG.warning(() -> "The database is unreachable: " + cause);
+                return Problems.response(
+                        503,
+                        "Database unavailable",
+                        "The portal cannot reach its database just now, and nothing was changed. Try again in a few"
+                                + " seconds.",
+                        Map.of("retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS));
             }
             LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
             return Problems.response(
