@@ -14,14 +14,16 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.ctoforum.bench.BenchReport;
 import org.ctoforum.bench.Latencies;
@@ -56,8 +58,15 @@ final class CrashScenario {
 
     /** Acknowledged replies: id and the word only that reply has. */
     private final Map<Long, String> replies = new ConcurrentHashMap<>();
-    /** Acknowledged registrations, by token. */
-    private final Map<String, String> registered = new ConcurrentHashMap<>();
+    /** A member who registers and cancels over and over. */
+    private record Registrant(String token, long accountId) {}
+
+    /** Each registrant's last acknowledged state: true while registered or waitlisted, false once cancelled. */
+    private final Map<Registrant, Boolean> live = new ConcurrentHashMap<>();
+    /** Registrants with a request the kill cut off: its effect is unknown until their next acknowledged one. */
+    private final Set<Registrant> uncertain = ConcurrentHashMap.newKeySet();
+
+    private final AtomicLong registrationsAcknowledged = new AtomicLong();
 
     static boolean run(Path work) throws Exception {
         return new CrashScenario().measure(work.resolve("crash"));
@@ -74,7 +83,7 @@ final class CrashScenario {
             String member = token(portal, "member@demo.local", running.demoPassword());
             long thread = Scenarios.thread(portal, member, "Crash scenario");
             long edition = edition(portal, staff);
-            List<String> registrants = new CopyOnWriteArrayList<>();
+            List<Registrant> registrants = new ArrayList<>();
             for (int i = 0; i < REGISTRANTS; i++) {
                 registrants.add(newMember(portal, staff));
             }
@@ -83,7 +92,7 @@ final class CrashScenario {
                     long started = System.nanoTime();
                     running = start(work);
                     restarts.record(System.nanoTime() - started);
-                    problems.addAll(check(database.jdbcUrl(), edition, "after restart " + cycle));
+                    problems.addAll(check(database.jdbcUrl(), thread, edition, "after restart " + cycle));
                 }
                 List<Thread> writers = write(
                         running.baseUrl(),
@@ -97,17 +106,18 @@ final class CrashScenario {
                     writer.join();
                 }
                 LOG.info("Killed the portal, cycle " + (cycle + 1) + " of " + cycles + "; " + replies.size()
-                        + " replies and " + registered.size() + " registrations acknowledged so far");
+                        + " replies and " + registrationsAcknowledged + " registrations and cancellations acknowledged"
+                        + " so far");
             }
             try (PackagedPortal last = start(work)) {
-                problems.addAll(check(database.jdbcUrl(), edition, "after the last restart"));
+                problems.addAll(check(database.jdbcUrl(), thread, edition, "after the last restart"));
                 searchable(new Portal(URI.create(last.baseUrl() + "/").toURL()), problems);
             }
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("kills", cycles);
         figures.put("replies_acknowledged", replies.size());
-        figures.put("registrations_acknowledged", registered.size());
+        figures.put("registrations_and_cancellations_acknowledged", registrationsAcknowledged.get());
         figures.put("problems", problems.size());
         report.section("writes", figures);
         report.section("restart to ready after a kill (ms)", restarts.toMap());
@@ -136,7 +146,7 @@ final class CrashScenario {
 
     /** Replies from one client and registrations from another, as fast as answered, for {@code time}. */
     private List<Thread> write(
-            String base, String member, long thread, long edition, List<String> registrants, Duration time)
+            String base, String member, long thread, long edition, List<Registrant> registrants, Duration time)
             throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         Thread replying = new Thread(() -> {
@@ -155,19 +165,21 @@ final class CrashScenario {
             }
         });
         Thread registering = new Thread(() -> {
-            while (!stop.get() && !registrants.isEmpty()) {
-                String token = registrants.get(0);
+            while (!stop.get()) {
+                Registrant registrant = registrants.get(random.nextInt(registrants.size()));
+                boolean cancel = live.getOrDefault(registrant, false);
+                String path = base + "/api/forums/" + edition + "/registrations" + (cancel ? "/me" : "");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path))
+                        .header("Authorization", "Bearer " + registrant.token());
+                uncertain.add(registrant);
                 HttpResponse<String> answer =
-                        send(HttpRequest.newBuilder(URI.create(base + "/api/forums/" + edition + "/registrations"))
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.noBody()));
-                if (answer != null && (answer.statusCode() == 201 || answer.statusCode() == 200)) {
-                    try (var reader = Json.createReader(new StringReader(answer.body()))) {
-                        registered.put(token, reader.readObject().getString("status"));
-                    }
-                    registrants.remove(0);
+                        send(cancel ? request.DELETE() : request.POST(HttpRequest.BodyPublishers.noBody()));
+                if (answer != null && answer.statusCode() / 100 == 2) {
+                    live.put(registrant, !cancel);
+                    uncertain.remove(registrant);
+                    registrationsAcknowledged.incrementAndGet();
                 }
-                sleep(200);
+                sleep(100);
             }
         });
         replying.start();
@@ -188,7 +200,7 @@ final class CrashScenario {
     }
 
     /** Every acknowledged write is there, once, and the capacity held. */
-    private List<String> check(String jdbcUrl, long edition, String when) throws Exception {
+    private List<String> check(String jdbcUrl, long thread, long edition, String when) throws Exception {
         List<String> problems = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl)) {
             try (PreparedStatement query =
@@ -213,12 +225,34 @@ final class CrashScenario {
                     if (row.getLong(2) != row.getLong(3)) {
                         problems.add(when + ": someone is registered twice");
                     }
-                    if (row.getLong(2) < registered.size()) {
-                        problems.add(when + ": " + (registered.size() - row.getLong(2))
-                                + " acknowledged registrations missing");
+                }
+            }
+            try (PreparedStatement query = db.prepareStatement(
+                    "select count(*) - count(distinct body) from discussion_post where thread_id = ?")) {
+                query.setLong(1, thread);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) != 0) {
+                        problems.add(when + ": " + row.getLong(1) + " replies stored twice");
                     }
                 }
             }
+            Set<Long> liveAccounts = new HashSet<>();
+            try (PreparedStatement query = db.prepareStatement("select account_id from forum_registration"
+                    + " where edition_id = ? and session_id is null and status <> 'CANCELLED'")) {
+                query.setLong(1, edition);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        liveAccounts.add(rows.getLong(1));
+                    }
+                }
+            }
+            live.forEach((registrant, registered) -> {
+                if (!uncertain.contains(registrant) && registered != liveAccounts.contains(registrant.accountId())) {
+                    problems.add(when + ": account " + registrant.accountId() + " acknowledged as "
+                            + (registered ? "registered" : "cancelled") + " but is not");
+                }
+            });
         }
         return problems;
     }
@@ -259,7 +293,7 @@ final class CrashScenario {
         return created.json().getJsonNumber("id").longValue();
     }
 
-    private static String newMember(Portal portal, String staff) {
+    private static Registrant newMember(Portal portal, String staff) {
         String email = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "@scenario.example";
         String password = "a crash scenario passphrase";
         Portal.Answer signUp = portal.postJson(
@@ -270,7 +304,7 @@ final class CrashScenario {
                 .header("Authorization", "Bearer " + staff)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"start\":\"2020-01-01\"}")));
-        return token(portal, email, password);
+        return new Registrant(token(portal, email, password), id);
     }
 
     private static String token(Portal portal, String email, String password) {
