@@ -81,6 +81,8 @@ public final class ProblemMappers {
             int status = web.getResponse().getStatus();
             String detail =
                     switch (status) {
+                        case 400 -> "The request could not be read: check its body, its parts and their headers against"
+                                + " /openapi.";
                         case 404 -> "There is no such API path or object.";
                         case 405 -> "This path does not take that method.";
                         case 406 -> "This path answers only in JSON.";

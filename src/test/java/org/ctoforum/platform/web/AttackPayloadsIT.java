@@ -7,12 +7,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.ctoforum.reports.control.PdfComposer;
 import org.ctoforum.testing.BrowserTest;
 import org.ctoforum.testing.Portal;
 import org.ctoforum.testing.XssPayloads;
@@ -37,6 +39,8 @@ class AttackPayloadsIT extends BrowserTest {
     private static final int THREADS = 9;
     private static final int LIBRARY_ENTRIES = 6;
     private static final int SEARCHES = 12;
+    private static final int FORUM_SESSIONS = 4;
+    private static final int REPORTS = 4;
 
     /** Counts what a payload would do if it ran, and what the CSP refused, in every document of the page. */
     private static final String HOOKS =
@@ -120,6 +124,8 @@ class AttackPayloadsIT extends BrowserTest {
             }
             pages.add("/search.xhtml?q=" + marker);
             stored.put("search queries", SEARCHES);
+            stored.putAll(forumFields(portal, payloads, titles, marker, pages));
+            stored.putAll(reportFields(portal, payloads, titles, pages));
             pages.add("/me/profile.xhtml");
             pages.add("/admin/members.xhtml");
 
@@ -160,6 +166,109 @@ class AttackPayloadsIT extends BrowserTest {
                             .toString(),
                     MEMBER);
         }
+    }
+
+    /** An edition's room, session titles and abstracts, written by staff; answers how many payloads each held. */
+    private static Map<String, Integer> forumFields(
+            Portal portal, List<String> payloads, List<String> titles, String marker, List<String> pages) {
+        LocalDate day = LocalDate.now().plusMonths(5);
+        long edition = created(portal.postJson(
+                "/api/forums",
+                Json.createObjectBuilder()
+                        .add("title", "Forum " + marker)
+                        .add("startDate", day.toString())
+                        .add("endDate", day.plusDays(1).toString())
+                        .add("timeZone", "America/Chicago")
+                        .add("format", "HYBRID")
+                        .add("capacity", 50)
+                        .add("status", "PUBLISHED")
+                        .build()
+                        .toString(),
+                STAFF));
+        String roomName = clipped(titles.get(0), 80);
+        long room = created(portal.postJson(
+                "/api/forums/" + edition + "/rooms",
+                Json.createObjectBuilder()
+                        .add("name", roomName)
+                        .add("capacity", 40)
+                        .build()
+                        .toString(),
+                STAFF));
+        List<String> sessionTitles = new ArrayList<>();
+        for (int i = 0; i < FORUM_SESSIONS; i++) {
+            String title = clipped(titles.get((THREADS + LIBRARY_ENTRIES + i) % titles.size()), 200);
+            sessionTitles.add(title);
+            created(portal.postJson(
+                    "/api/forums/" + edition + "/sessions",
+                    Json.createObjectBuilder()
+                            .add("title", title)
+                            .add("start", day + "T" + String.format("%02d:00", 9 + i))
+                            .add("end", day + "T" + String.format("%02d:00", 10 + i))
+                            .add("roomId", room)
+                            .add("topic", "Cybersecurity")
+                            // A quarter of the corpus each: an abstract may hold 20,000 characters.
+                            .add(
+                                    "abstractMarkdown",
+                                    String.join(
+                                            "\n\n",
+                                            payloads.subList(
+                                                    i * payloads.size() / FORUM_SESSIONS,
+                                                    (i + 1) * payloads.size() / FORUM_SESSIONS)))
+                            .build()
+                            .toString(),
+                    STAFF));
+        }
+        pages.add("/forums/edition.xhtml?id=" + edition);
+        pages.add("/forums/index.xhtml");
+        return Map.of(
+                "forum room name", countIn(List.of(roomName), payloads),
+                "session titles", countIn(sessionTitles, payloads),
+                "session abstracts", payloads.size());
+    }
+
+    /** Draft reports: titles, summaries and the uploaded file's name; answers how many payloads each held. */
+    private static Map<String, Integer> reportFields(
+            Portal portal, List<String> payloads, List<String> titles, List<String> pages) {
+        List<String> summaries = XssPayloads.packed(payloads, 2000);
+        // Names with a path or control characters are refused outright; the rest are kept and shown. A quote
+        // cannot stand unescaped in the multipart header the name travels in, so such names are left out.
+        List<String> fileNames = payloads.stream()
+                .filter(name -> name.length() <= 190
+                        && !name.contains("/")
+                        && !name.contains("\"")
+                        && !name.contains("\\")
+                        && !name.contains("..")
+                        && name.chars()
+                                .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT))
+                .limit(REPORTS)
+                .toList();
+        List<String> reportTitles = new ArrayList<>();
+        for (int i = 0; i < fileNames.size(); i++) {
+            String title = clipped(titles.get((i * 5 + 3) % titles.size()), 200);
+            reportTitles.add(title);
+            String metadata = Json.createObjectBuilder()
+                    .add("title", title)
+                    .add("summary", summaries.get(i % summaries.size()))
+                    .add("kind", "BRIEF")
+                    .add("year", 2026)
+                    .add("access", "MEMBERS")
+                    .build()
+                    .toString();
+            byte[] pdf = PdfComposer.compose(
+                    "Attack corpus", "Test report", "A summary.", List.of(new PdfComposer.Section("h", "body")));
+            Portal.Answer draft = portal.postMultipart(
+                    "/api/reports",
+                    List.of(Portal.Part.json("metadata", metadata), Portal.Part.file(fileNames.get(i) + ".pdf", pdf)),
+                    STAFF);
+            assertEquals(201, draft.status(), draft.toString());
+            pages.add("/reports/" + draft.json().getString("slug"));
+        }
+        pages.add("/admin/reports.xhtml");
+        return Map.of(
+                "report titles", countIn(reportTitles, payloads),
+                "report summaries",
+                        countIn(summaries.subList(0, Math.min(fileNames.size(), summaries.size())), payloads),
+                "file names", fileNames.size());
     }
 
     /** member@'s display name, district and job title, each packed with payloads; answers how many it held. */
