@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -89,6 +92,26 @@ class AbuseLimitsIT {
                 DOWNLOADS_PER_ACCOUNT,
                 Duration.ofHours(1));
         assertProblemWithRetryAfter(refused);
+    }
+
+    @Test
+    void anOversizedJsonBodyIsRefusedDeclaredOrChunked() {
+        String token = token();
+        // A profile: its fields' own limits would answer 400, only the body limit answers 413.
+        byte[] huge = ("{\"displayName\": \"Huge\", \"district\": \"" + "a".repeat(3 << 20) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (HttpRequest.BodyPublisher body : List.of(
+                HttpRequest.BodyPublishers.ofByteArray(huge),
+                // No length given: the body comes chunked, and is cut off once past the limit.
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))) {
+            Portal.Answer refused = portal.send(portal.request("/api/me")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(body));
+            assertEquals(413, refused.status(), refused.toString());
+            assertEquals(
+                    "application/problem+json", refused.header("Content-Type").split(";")[0]);
+        }
     }
 
     @Test
