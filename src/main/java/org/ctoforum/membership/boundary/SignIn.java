@@ -93,11 +93,7 @@ public class SignIn {
 
     /** The identity of an account, or empty when the account may no longer sign in. */
     public Optional<Identity> forAccount(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null || account.isDisabled()) {
-            return Optional.empty();
-        }
-        return Optional.of(Identity.of(account, account.effectiveRoles(today())));
+        return identity(em.find(Account.class, accountId));
     }
 
     /**
@@ -106,7 +102,14 @@ public class SignIn {
      */
     public Optional<Identity> forSession(long accountId, String passwordStamp) {
         Account account = em.find(Account.class, accountId);
-        if (account == null || account.isDisabled() || !passwordStamp(account).equals(passwordStamp)) {
+        if (account == null || !passwordStamp(account).equals(passwordStamp)) {
+            return Optional.empty();
+        }
+        return identity(account);
+    }
+
+    private Optional<Identity> identity(Account account) {
+        if (account == null || account.isDisabled()) {
             return Optional.empty();
         }
         return Optional.of(Identity.of(account, account.effectiveRoles(today())));
