@@ -52,7 +52,7 @@ public sealed interface ByteRange {
         String last = spec.group(2);
         if (first.isEmpty()) {
             long suffix = number(last);
-            if (suffix == 0) {
+            if (suffix == 0 || length == 0) { // an empty file has no last bytes to send
                 return new Unsatisfiable();
             }
             return new Part(Math.max(0, length - suffix), length - 1);

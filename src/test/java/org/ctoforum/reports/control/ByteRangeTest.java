@@ -23,6 +23,8 @@ class ByteRangeTest {
     void rangesPastTheEndAreUnsatisfiable() {
         assertInstanceOf(ByteRange.Unsatisfiable.class, ByteRange.parse("bytes=1000-", SIZE));
         assertInstanceOf(ByteRange.Unsatisfiable.class, ByteRange.parse("bytes=-0", SIZE));
+        assertInstanceOf(ByteRange.Unsatisfiable.class, ByteRange.parse("bytes=-1", 0), "an empty file has no suffix");
+        assertInstanceOf(ByteRange.Unsatisfiable.class, ByteRange.parse("bytes=0-", 0));
         assertInstanceOf(ByteRange.Unsatisfiable.class, ByteRange.parse("bytes=99999999999999999999-", SIZE));
     }
 
