@@ -8,8 +8,10 @@ import static org.ctoforum.platform.settings.PortalSetting.DB_URL;
 import static org.ctoforum.platform.settings.PortalSetting.DB_USER;
 import static org.ctoforum.platform.settings.PortalSetting.DEMO;
 import static org.ctoforum.platform.settings.PortalSetting.HTTP_PORT;
+import static org.ctoforum.platform.settings.PortalSetting.HTTP_REQUEST_TIMEOUT_SECONDS;
 
 import fish.payara.micro.PayaraMicro;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -70,6 +72,8 @@ public final class PortalLauncher {
                 "/",
                 "--port",
                 settings.get(HTTP_PORT),
+                "--prebootcommandfile",
+                listenerCommands(settings).toString(),
                 "--nohazelcast",
                 "--disablephonehome"));
         payaraArgs.addAll(List.of(args));
@@ -77,6 +81,21 @@ public final class PortalLauncher {
         PayaraMicro.main(payaraArgs.toArray(String[]::new));
 
         awaitReady(settings.get(HTTP_PORT), settings.get(BASE_URL));
+    }
+
+    /**
+     * Payara's HTTP listener, set before it starts. The request timeout is how long one request may hold a worker
+     * thread: Grizzly interrupts it after that, so a body that trickles in, or a client that reads nothing, cannot
+     * keep a thread for ever.
+     */
+    private static Path listenerCommands(Map<PortalSetting, String> settings) throws IOException {
+        Path commands = Files.createTempFile("portal-listener", ".asadmin");
+        commands.toFile().deleteOnExit();
+        Files.writeString(
+                commands,
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                        + ".request-timeout-seconds=" + settings.get(HTTP_REQUEST_TIMEOUT_SECONDS) + "\n");
+        return commands;
     }
 
     private static Map<PortalSetting, String> resolveSettings() {

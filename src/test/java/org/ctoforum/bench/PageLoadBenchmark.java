@@ -57,7 +57,8 @@ final class PageLoadBenchmark {
                 DB_PORT,
                 "1g",
                 Duration.ofMinutes(3),
-                "portal.discussions.posts-per-minute=1000")) {
+                "portal.discussions.posts-per-minute=1000",
+                "portal.discussions.posts-per-minute-per-address=100000")) {
             Portal portal = new Portal(URI.create(running.baseUrl() + "/").toURL());
             long thread = fiftyPostThread(portal, running.demoPassword());
             Map<String, URI> targets = new LinkedHashMap<>();

@@ -142,6 +142,7 @@ final class SearchBenchmark {
                 Duration.ofMinutes(3),
                 // The freshness probe posts, and the comparison searches, faster than a person may.
                 "portal.discussions.posts-per-minute=100000",
+                "portal.discussions.posts-per-minute-per-address=100000",
                 "portal.limits.searches-per-minute=100000000",
                 "portal.limits.searches-per-minute-per-address=100000000");
         LOG.info(() -> "Portal ready in " + running.readyMillis() + " ms");

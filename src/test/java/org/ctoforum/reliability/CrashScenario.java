@@ -140,6 +140,7 @@ final class CrashScenario {
                 "portal.db.user=" + EmbeddedDatabase.USER,
                 "portal.db.password=unused",
                 "portal.discussions.posts-per-minute=100000",
+                "portal.discussions.posts-per-minute-per-address=100000",
                 "portal.limits.searches-per-minute-per-address=100000",
                 "portal.limits.searches-per-minute=100000");
     }

@@ -69,7 +69,8 @@ final class OutageScenario {
                         "portal.db.url=jdbc:postgresql://localhost:" + PROXY_PORT + "/" + EmbeddedDatabase.DATABASE,
                         "portal.db.user=" + EmbeddedDatabase.USER,
                         "portal.db.password=unused",
-                        "portal.discussions.posts-per-minute=100000")) {
+                        "portal.discussions.posts-per-minute=100000",
+                        "portal.discussions.posts-per-minute-per-address=100000")) {
             Portal portal = new Portal(URI.create(running.baseUrl() + "/").toURL());
             String token = portal.postJson(
                             "/api/me/tokens", "{\"name\": \"outage\"}", "member@demo.local", running.demoPassword())

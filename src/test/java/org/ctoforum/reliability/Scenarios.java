@@ -16,7 +16,7 @@ import org.ctoforum.testing.TimeBoxedParts;
 
 /**
  * The reliability scenarios, too long for the test run: {@code ./mvnw -Preliability verify
- * [-Dreliability.parts=outage,crash]}. Each starts its own packaged portal, writes {@code target/reliability/<part>.json}
+ * [-Dreliability.parts=outage,crash,slow]}. Each starts its own packaged portal, writes {@code target/reliability/<part>.json}
  * and {@code .md}, and stops it; the whole run ends by itself after {@code -Dreliability.timeout.minutes} (30).
  * Unlike the benchmarks, a missed target fails the run.
  */
@@ -32,6 +32,7 @@ public final class Scenarios {
         Map<String, TimeBoxedParts.Part> scenarios = new LinkedHashMap<>();
         scenarios.put("outage", OutageScenario::run);
         scenarios.put("crash", CrashScenario::run);
+        scenarios.put("slow", SlowClientsScenario::run);
         return scenarios;
     }
 

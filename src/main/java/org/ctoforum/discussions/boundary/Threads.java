@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.limits.RateLimits;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -43,6 +45,7 @@ import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.ClientAddress;
 
 /**
  * Threads and posts: listing with keyset pagination, reading, writing, editing, deleting and flagging. Every method
@@ -89,6 +92,15 @@ public class Threads {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    HttpServletRequest request;
 
     /**
      * Visible threads, latest activity first; pinned ones lead the first page. {@code category} is an id or a slug;
@@ -476,7 +488,7 @@ public class Threads {
         return body.strip();
     }
 
-    /** At most the configured posts a minute per account; the answer says when to try again. */
+    /** At most the configured posts a minute per account and per address; the answer says when to try again. */
     private void throttle(long author) {
         int perMinute = settings.number(PortalSetting.POSTS_PER_MINUTE);
         OffsetDateTime since = now().minusMinutes(1);
@@ -494,6 +506,13 @@ public class Threads {
             throw ProblemException.tooManyRequests(
                     "You can write " + perMinute + " posts a minute. Try again in " + wait + " seconds.", wait);
         }
+        String address = clientAddress.of(request);
+        rateLimits.take(RateLimits.Limit.POST_BY_ADDRESS, address).ifPresent(refill -> {
+            long wait = Math.max(1, refill.toSeconds() + 1);
+            LOG.info(() -> "Too many posts from " + address + "; account " + author + " told to wait " + wait + " s");
+            throw ProblemException.tooManyRequests(
+                    "Too many posts from your network in the last minute. Try again in " + wait + " seconds.", wait);
+        });
     }
 
     /** A new account's first posts wait for a moderator, if the setting asks for it; staff never wait. */

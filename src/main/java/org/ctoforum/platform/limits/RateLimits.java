@@ -20,7 +20,7 @@ import org.ctoforum.platform.settings.Settings;
 
 /**
  * Token buckets (Bucket4j) per account and per address for what is cheap to ask and dear to answer: searches and
- * downloads. The buckets live in this node's memory, so behind a load balancer each node allows its own share; a
+ * downloads, and posts from one address. The buckets live in this node's memory, so behind a load balancer each node allows its own share; a
  * bucket that has filled up again is forgotten.
  */
 @ApplicationScoped
@@ -31,7 +31,9 @@ public class RateLimits {
         SEARCH_BY_ACCOUNT(PortalSetting.SEARCHES_PER_MINUTE, Duration.ofMinutes(1)),
         SEARCH_BY_ADDRESS(PortalSetting.SEARCHES_PER_MINUTE_PER_ADDRESS, Duration.ofMinutes(1)),
         DOWNLOAD_BY_ACCOUNT(PortalSetting.DOWNLOADS_PER_HOUR, Duration.ofHours(1)),
-        DOWNLOAD_BY_ADDRESS(PortalSetting.DOWNLOADS_PER_HOUR_PER_ADDRESS, Duration.ofHours(1));
+        DOWNLOAD_BY_ADDRESS(PortalSetting.DOWNLOADS_PER_HOUR_PER_ADDRESS, Duration.ofHours(1)),
+        /** Per account, posts are counted in the database (see Threads), so that the count survives a restart. */
+        POST_BY_ADDRESS(PortalSetting.POSTS_PER_MINUTE_PER_ADDRESS, Duration.ofMinutes(1));
 
         private final PortalSetting setting;
         private final Duration period;

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.limits.RateLimits.Limit;
-import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.web.ClientAddress;
+import org.ctoforum.platform.web.Refusals;
 
 /**
  * Holds searches and downloads to their rates, per signed-in account and per address, on the pages and the API
@@ -73,17 +73,6 @@ public class RequestLimits extends HttpFilter {
                         : ", account " + request.getUserPrincipal().getName());
         LOG.info(() -> "Too many " + what + " from " + who + "; told to wait " + seconds + " s");
         String detail = "Too many " + what + " in a short time. Try again in " + seconds + " seconds.";
-        response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(seconds));
-        response.setCharacterEncoding("UTF-8");
-        if (request.getRequestURI().endsWith(".xhtml")) {
-            response.setContentType("text/html");
-            response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>Slow down</title></head><body><main>"
-                            + "<h1>Slow down</h1><p>" + detail + "</p></main></body></html>");
-        } else {
-            response.setContentType("application/problem+json");
-            response.getWriter().write(Problems.body(429, "Too many requests", detail, Map.of("retryAfter", seconds)));
-        }
+        Refusals.send(request, response, 429, "Too many requests", detail, Map.of("retryAfter", seconds));
     }
 }

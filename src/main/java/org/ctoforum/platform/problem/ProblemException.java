@@ -45,6 +45,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail);
     }
 
+    public static ProblemException tooSlow(String detail) {
+        return new ProblemException(408, "Too slow", detail);
+    }
+
     public static ProblemException tooLarge(String detail) {
         return new ProblemException(413, "Too large", detail);
     }

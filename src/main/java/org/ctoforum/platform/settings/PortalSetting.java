@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  */
 public enum PortalSetting {
     HTTP_PORT("portal.http.port", "8080", Kind.PORT),
+    HTTP_REQUEST_TIMEOUT_SECONDS("portal.http.request-timeout-seconds", "300", Kind.POSITIVE_INT),
     DATA_DIR("portal.data.dir", "./data", Kind.PATH),
     DB_URL("portal.db.url", "", Kind.JDBC_URL),
     DB_USER("portal.db.user", "portal", Kind.TEXT),
@@ -38,6 +39,7 @@ public enum PortalSetting {
     IMPORT_MAX_BYTES("portal.import.max-bytes", "10485760", Kind.POSITIVE_INT),
     POST_MAX_BYTES("portal.discussions.post-max-bytes", "65536", Kind.POSITIVE_INT),
     POSTS_PER_MINUTE("portal.discussions.posts-per-minute", "10", Kind.POSITIVE_INT),
+    POSTS_PER_MINUTE_PER_ADDRESS("portal.discussions.posts-per-minute-per-address", "60", Kind.POSITIVE_INT),
     FLAGS_TO_HIDE("portal.discussions.flags-to-hide", "3", Kind.POSITIVE_INT),
     REVIEW_FIRST_POSTS("portal.discussions.review-first-posts", "0", Kind.COUNT),
     DIGEST_HOUR("portal.notifications.digest-hour", "7", Kind.HOUR),

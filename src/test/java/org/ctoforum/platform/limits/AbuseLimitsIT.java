@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 8, point 5: searches and downloads held to their rates per account and per address, on the API and the
- * pages. The tests trust loopback as a proxy (see arquillian.xml), so {@code X-Forwarded-For} stands for a client
+ * Issue 8, point 5: searches, downloads and posts held to their rates per account and per address, on the API and
+ * the pages. The tests trust loopback as a proxy (see arquillian.xml), so {@code X-Forwarded-For} stands for a client
  * address of each test's own.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -36,6 +39,18 @@ class AbuseLimitsIT {
     private static final int SEARCHES_PER_ACCOUNT = 60;
     private static final int SEARCHES_PER_ADDRESS = 300;
     private static final int DOWNLOADS_PER_ACCOUNT = 120;
+    private static final int POSTS_PER_ADDRESS = 60;
+    /** The demo members who may write; nine accounts at ten posts a minute each outrun one address's sixty. */
+    private static final List<String> WRITERS = List.of(
+            "member@demo.local",
+            "member2@demo.local",
+            "dana.okafor@northfield.example",
+            "lee.tanaka@mesa-verde.example",
+            "jordan.whitfield@pinecrest.example",
+            "ana.delgado@harborview.example",
+            "grace.lindqvist@summit.example",
+            "omar.haddad@eastgate.example",
+            "keisha.moreland@valleyforge.example");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -95,6 +110,49 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void anAddressPostingTooFastIsToldToWaitWhicheverAccountWrites() {
+        List<String> tokens = WRITERS.stream()
+                .map(email -> token(email, Portal.DEMO_PASSWORD))
+                .toList();
+        String address = address();
+        // Opened by staff, whose threads never wait for a moderator.
+        String staff = token("staff@demo.local", Portal.DEMO_PASSWORD);
+        long thread = portal.get("/api/categories").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("visibility").equals("PUBLIC"))
+                .findFirst()
+                .map(category -> post(
+                        staff,
+                        address,
+                        "/api/threads",
+                        Json.createObjectBuilder()
+                                .add("title", "Posting limits " + UUID.randomUUID())
+                                .add("body", "The thread that the limit test replies to.")
+                                .add("categoryId", category.getJsonNumber("id").longValue())))
+                .orElseThrow()
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        int[] next = {0};
+        // The accounts take turns, so that no account's own limit (ten a minute) is reached first.
+        Portal.Answer refused = untilRefused(
+                () -> post(
+                        tokens.get(next[0]++ % tokens.size()),
+                        address,
+                        "/api/threads/" + thread + "/posts",
+                        Json.createObjectBuilder().add("body", "Reply " + next[0] + " from the same network.")),
+                POSTS_PER_ADDRESS - 1,
+                Duration.ofMinutes(1));
+        assertProblemWithRetryAfter(refused);
+        assertTrue(refused.json().getString("detail").contains("your network"), refused.toString());
+        Portal.Answer elsewhere = post(
+                tokens.get(next[0] % tokens.size()),
+                address(),
+                "/api/threads/" + thread + "/posts",
+                Json.createObjectBuilder().add("body", "The same account, from another network."));
+        assertEquals(201, elsewhere.status(), "another address is not held: " + elsewhere);
+    }
+
+    @Test
     void anOversizedJsonBodyIsRefusedDeclaredOrChunked() {
         String token = token();
         // A profile: its fields' own limits would answer 400, only the body limit answers 413.
@@ -112,6 +170,21 @@ class AbuseLimitsIT {
             assertEquals(
                     "application/problem+json", refused.header("Content-Type").split(";")[0]);
         }
+    }
+
+    @Test
+    void anOversizedFormIsRefusedOnThePageAndAFormWithoutALengthToo() {
+        byte[] huge = ("email=" + "a".repeat(2 << 20)).getBytes(StandardCharsets.US_ASCII);
+        Portal.Answer tooLarge = portal.send(portal.request("/signin.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)));
+        assertEquals(413, tooLarge.status(), tooLarge.toString());
+        assertTrue(tooLarge.body().contains("the limit is 1048576"), tooLarge.body());
+        Portal.Answer chunked = portal.send(portal.request("/signin.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("email=a".getBytes(StandardCharsets.US_ASCII)))));
+        assertEquals(411, chunked.status(), chunked.toString());
     }
 
     @Test
@@ -152,7 +225,15 @@ class AbuseLimitsIT {
         return portal.send(request.GET());
     }
 
-    /** A member of its own, so other tests' searches never share its bucket. */
+    private Portal.Answer post(String token, String address, String path, JsonObjectBuilder json) {
+        return portal.send(portal.request(path)
+                .header("X-Forwarded-For", address)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.build().toString())));
+    }
+
+    /** An account of its own, so other tests' searches never share its bucket. */
     private String token() {
         String email = "limits-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
         Portal.Answer created = portal.postJson(
@@ -160,8 +241,12 @@ class AbuseLimitsIT {
                 "{\"email\":\"" + email
                         + "\",\"displayName\":\"Limit Tester\",\"password\":\"a long enough passphrase\"}");
         assertEquals(201, created.status(), created.toString());
-        Portal.Answer token =
-                portal.postJson("/api/me/tokens", "{\"name\":\"limits\"}", email, "a long enough passphrase");
+        return token(email, "a long enough passphrase");
+    }
+
+    /** A bearer token, so that each request does not pay for a password hash. */
+    private String token(String email, String password) {
+        Portal.Answer token = portal.postJson("/api/me/tokens", "{\"name\":\"limits\"}", email, password);
         assertEquals(201, token.status(), token.toString());
         return token.json().getString("token");
     }

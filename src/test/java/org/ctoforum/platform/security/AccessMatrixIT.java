@@ -77,6 +77,8 @@ class AccessMatrixIT {
                         true));
         reports.put("members-only", report(marker + "members", "MEMBERS", null, true));
         reports.put("for sale", report(marker + "sale", "MEMBERS_OR_PURCHASE", null, true));
+        JsonObject revised = reports.get("members-only");
+        addVersion(revised.getJsonNumber("id").longValue(), marker + "members");
 
         long membersCategory = category("MEMBERS", false);
         long publicCategory = category("PUBLIC", false);
@@ -89,6 +91,7 @@ class AccessMatrixIT {
             for (Map.Entry<String, JsonObject> entry : reports.entrySet()) {
                 reportCells(role, entry.getKey(), entry.getValue());
             }
+            versionCells(role, revised, marker + "members");
             threadCells(
                     role,
                     "members-only thread",
@@ -130,6 +133,20 @@ class AccessMatrixIT {
         Portal.Answer published = transition(id, "PUBLISHED", releaseAt, "admin@demo.local");
         assertEquals(200, published.status(), published.toString());
         return published.json();
+    }
+
+    /** A second version whose text differs from the first's, so that each version's text can be looked for. */
+    private void addVersion(long id, String marker) {
+        byte[] pdf = PdfComposer.compose(
+                "Report",
+                "Test report, revised",
+                "A public summary.",
+                List.of(new PdfComposer.Section("Findings", "The revised finding is " + marker + "revised.")));
+        Portal.Answer added = portal.postMultipart(
+                "/api/reports/" + id + "/versions",
+                List.of(Portal.Part.file("v2.pdf", pdf), Portal.Part.text("note", "Revised findings.")),
+                "staff@demo.local");
+        assertEquals(201, added.status(), added.toString());
     }
 
     private Portal.Answer transition(long id, String to, OffsetDateTime at, String who) {
@@ -235,6 +252,35 @@ class AccessMatrixIT {
                 kind,
                 "Atom feed carries no PDF text",
                 !page(role, "/feeds/reports.atom").body().contains("gated finding"));
+    }
+
+    /**
+     * A members-only report in its second version: members read the latest; earlier versions are staff's alone, by
+     * number on the API and the page, and their replaced text is no longer found by anyone.
+     */
+    private void versionCells(Role role, JsonObject report, String marker) {
+        long id = report.getJsonNumber("id").longValue();
+        String slug = report.getString("slug");
+        boolean readable = role.member() || role.staff();
+        int latest = api(role, "/api/reports/" + id + "/file?version=2").status();
+        cell(role, "version 2 of 2", "API file", readable ? latest == 200 : latest == 401 || latest == 403);
+        int first = api(role, "/api/reports/" + id + "/file?version=1").status();
+        cell(role, "version 1 of 2", "API file", role.staff() ? first == 200 : first / 100 == 4);
+        int page = page(role, "/reports/" + slug + "/download?version=1").statusCode();
+        cell(role, "version 1 of 2", "page download", role.staff() ? page == 200 : page != 200);
+        cell(
+                role,
+                "version 1 of 2",
+                "search of its replaced text",
+                !api(role, "/api/search?q=" + marker + "secret").body().contains("gated finding"));
+        cell(
+                role,
+                "version 2 of 2",
+                "search of its text",
+                readable
+                        || !api(role, "/api/search?q=" + marker + "revised")
+                                .body()
+                                .contains("revised finding"));
     }
 
     private void threadCells(Role role, String kind, long id, String marker, boolean allowed) {

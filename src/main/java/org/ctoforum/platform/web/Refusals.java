@@ -1,0 +1,48 @@
+package org.ctoforum.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.ctoforum.platform.rest.Problems;
+
+/**
+ * What a filter answers when it turns a request away before any page or resource runs: a short page for pages, a
+ * problem body for everything else. It needs nothing that might be down or busy.
+ */
+public final class Refusals {
+
+    public static void send(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        send(request, response, status, title, detail, Map.of());
+    }
+
+    /** {@code extensions} go into the problem body; a {@code retryAfter} among them also becomes the header. */
+    public static void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail,
+            Map<String, Object> extensions)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        if (extensions.get("retryAfter") != null) {
+            response.setHeader("Retry-After", String.valueOf(extensions.get("retryAfter")));
+        }
+        response.setCharacterEncoding("UTF-8");
+        if (request.getRequestURI().endsWith(".xhtml")) {
+            response.setContentType("text/html");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + title + "</title></head><body><main>"
+                            + "<h1>" + title + "</h1><p>" + detail + "</p></main></body></html>");
+        } else {
+            response.setContentType("application/problem+json");
+            response.getWriter().write(Problems.body(status, title, detail, extensions));
+        }
+    }
+
+    private Refusals() {}
+}
