@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -123,14 +124,16 @@ final class SlowClientsScenario {
                 .filter(c -> c.startsWith("PORTAL_SESSION="))
                 .findFirst()
                 .orElse("");
-        List<String> attributes = List.of(cookie.replaceFirst("^[^;]*;?", "").split("\\s*;\\s*"));
+        List<String> attributes =
+                List.of(cookie.replaceFirst("^[^;]*;?", "").strip().split("\\s*;\\s*"));
+        List<String> lowerCase =
+                attributes.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         report.target(
                 "behind nginx, the public address being " + PUBLIC_ADDRESS + ": the session cookie is Secure,"
                         + " HttpOnly and SameSite=Lax",
                 cookie.isEmpty() ? "no session cookie" : String.join("; ", attributes),
-                attributes.contains("Secure")
-                        && attributes.contains("HttpOnly")
-                        && attributes.contains("SameSite=Lax"));
+                // Attribute names and values are case-insensitive (RFC 6265); Payara writes "SameSite=lax".
+                lowerCase.containsAll(List.of("secure", "httponly", "samesite=lax")));
     }
 
     private record Attack(

@@ -20,12 +20,17 @@ import org.ctoforum.testing.Portal;
 import org.ctoforum.testing.XssPayloads;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 8, point 1: the whole attack corpus stored through the API in the fields members and staff write (post
- * bodies, thread titles, display name, district and job title, library entries) and sent as search queries, then
+ * bodies, thread titles, display name, district and job title, library entries) and sent as search queries, and
+ * through the member's own forms in the browser (a thread previewed and started, the profile, the search box), then
  * every page that shows them opened in Chromium with {@code alert}, {@code confirm}, {@code prompt} and the console
  * hooked before any script of the page runs. Nothing may run, and no payload may even reach the point where the
  * Content-Security-Policy has to stop it.
@@ -73,7 +78,18 @@ class AttackPayloadsIT extends BrowserTest {
         JsonObject me = portal.get("/api/me", MEMBER).json();
         List<String> pages = new ArrayList<>();
         Map<String, Integer> stored = new LinkedHashMap<>();
+        List<String> ran = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         try {
+            ((ChromeDriver) browser)
+                    .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOOKS));
+            // The control: a page without our CSP whose handler does run must be counted, or the hooks see nothing.
+            browser.get("data:text/html,<img src=x onerror=alert(1)>");
+            assertEquals(1, collected("__ran", "control").size(), "the hooks catch a payload that runs");
+            signInAndWait(MEMBER, Portal.DEMO_PASSWORD);
+            String formThread = throughTheForms(payloads, marker, stored, ran, refused);
+            browser.manage().deleteAllCookies();
+
             stored.put("display name, district, job title", profile(portal, payloads));
             long category = publicCategory(portal);
             pages.add("/discussions/index.xhtml");
@@ -128,15 +144,9 @@ class AttackPayloadsIT extends BrowserTest {
             stored.putAll(reportFields(portal, payloads, titles, pages));
             pages.add("/me/profile.xhtml");
             pages.add("/admin/members.xhtml");
+            pages.add(formThread);
 
-            ((ChromeDriver) browser)
-                    .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOOKS));
-            // The control: a page without our CSP whose handler does run must be counted, or the hooks see nothing.
-            browser.get("data:text/html,<img src=x onerror=alert(1)>");
-            assertEquals(1, collected("__ran", "control").size(), "the hooks catch a payload that runs");
             signInAndWait(STAFF, Portal.DEMO_PASSWORD);
-            List<String> ran = new ArrayList<>();
-            List<String> refused = new ArrayList<>();
             for (String path : pages) {
                 browser.get(page(path));
                 ran.addAll(collected("__ran", path));
@@ -166,6 +176,59 @@ class AttackPayloadsIT extends BrowserTest {
                             .toString(),
                     MEMBER);
         }
+    }
+
+    /**
+     * The member's own forms in the browser: a thread previewed and then started with every payload in its body, the
+     * profile saved with payloads in its three fields, and a payload typed into the search box. Fields are filled by
+     * script (typing 60 KB takes minutes); the forms' own buttons send them. Answers the new thread's path.
+     */
+    private String throughTheForms(
+            List<String> payloads, String marker, Map<String, Integer> stored, List<String> ran, List<String> refused) {
+        browser.get(page("/discussions/new.xhtml"));
+        String title = XssPayloads.packed(payloads, 200 - marker.length() - 1).get(1);
+        fill(By.id("thread:title"), marker + " " + title);
+        fill(By.id("thread:body"), marker + " through the form\n\n" + String.join("\n\n", payloads));
+        browser.findElement(By.id("thread:preview")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".post-body.preview")));
+        ran.addAll(collected("__ran", "new thread, preview"));
+        refused.addAll(collected("__refused", "new thread, preview"));
+        browser.findElement(By.id("thread:start")).click();
+        waiting().until(ExpectedConditions.urlContains("/discussions/thread.xhtml?id="));
+        String thread =
+                browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/discussions/"));
+        stored.put("through the forms: post body, previewed and saved", payloads.size());
+        stored.put("through the forms: thread title", countIn(List.of(title), payloads));
+
+        browser.get(page("/me/profile.xhtml"));
+        List<String> fields = List.of(
+                XssPayloads.packed(payloads, 120).get(3),
+                XssPayloads.packed(payloads, 160).get(4),
+                XssPayloads.packed(payloads, 160).get(5));
+        fill(By.id("profile:displayName"), fields.get(0));
+        fill(By.id("profile:district"), fields.get(1));
+        fill(By.id("profile:jobTitle"), fields.get(2));
+        WebElement save = browser.findElement(By.id("profile:save"));
+        save.click();
+        waiting().until(ExpectedConditions.stalenessOf(save));
+        assertEquals(
+                fields.get(0), browser.findElement(By.id("profile:displayName")).getAttribute("value"));
+        ran.addAll(collected("__ran", "profile, saved"));
+        refused.addAll(collected("__refused", "profile, saved"));
+        stored.put("through the forms: display name, district, job title", countIn(fields, payloads));
+
+        browser.get(page("/search.xhtml"));
+        browser.findElement(By.id("search-q")).sendKeys(payloads.get(0) + Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("q="));
+        ran.addAll(collected("__ran", "search, typed"));
+        refused.addAll(collected("__refused", "search, typed"));
+        stored.put("through the forms: a search typed", 1);
+        return thread;
+    }
+
+    private void fill(By field, String value) {
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(field), value);
     }
 
     /** An edition's room, session titles and abstracts, written by staff; answers how many payloads each held. */
