@@ -36,6 +36,12 @@ public final class QueryText {
     /** Words found in the title count this much more. */
     private static final float TITLE_BOOST = 2f;
 
+    /**
+     * The closest spellings a fuzzy word stands for. Lucene's default, 50, ORs the postings of 50 terms together for
+     * one misspelt word; the few closest find what a reader meant, at a fraction of the cost on a large index.
+     */
+    static final int FUZZY_EXPANSIONS = 16;
+
     /** The parsed text. {@code all} is true when the reader asked for everything (nothing typed, or {@code *}). */
     public record Parsed(Query publicQuery, Query fullQuery, boolean all, boolean empty, boolean fuzzy) {}
 
@@ -61,14 +67,18 @@ public final class QueryText {
                 fuzzy);
     }
 
-    /** Matches by the catch-all field, so each word may be in any field; ranks title matches higher. */
+    /**
+     * Matches by the catch-all field, so each word may be in any field; ranks title matches higher. The title clause
+     * only ranks, so it takes the words as typed: a fuzzy word there would build its Levenshtein automata again,
+     * which is most of what a fuzzy search costs.
+     */
     private static Query withTitleBoost(
             String text, String catchAll, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
-        Query matching = parse(text, catchAll, fields, analyzer, fuzzy);
+        Query matching = parse(text, catchAll, fields, analyzer, fuzzy, false);
         if (matching == null) {
             return null;
         }
-        Query inTitle = parse(text, SearchFields.TITLE, fields, analyzer, fuzzy);
+        Query inTitle = parse(text, SearchFields.TITLE, fields, analyzer, false, true);
         if (inTitle == null) {
             return matching;
         }
@@ -78,13 +88,14 @@ public final class QueryText {
                 .build();
     }
 
-    private static Query parse(String text, String field, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+    private static Query parse(
+            String text, String field, Set<String> fields, Analyzer analyzer, boolean fuzzy, boolean exact) {
         Query query;
         try {
-            query = parser(field, fields, analyzer, fuzzy).parse(text);
+            query = parser(field, fields, analyzer, fuzzy, exact).parse(text);
         } catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException e) {
             try {
-                query = parser(field, fields, analyzer, fuzzy).parse(plainWords(text));
+                query = parser(field, fields, analyzer, fuzzy, exact).parse(plainWords(text));
             } catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException again) {
                 return null;
             }
@@ -100,8 +111,9 @@ public final class QueryText {
         return query instanceof BooleanQuery bool && bool.clauses().isEmpty() || query instanceof MatchNoDocsQuery;
     }
 
-    private static QueryParser parser(String field, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
-        QueryParser parser = new FieldLimitedParser(field, fields, analyzer, fuzzy);
+    private static QueryParser parser(
+            String field, Set<String> fields, Analyzer analyzer, boolean fuzzy, boolean exact) {
+        QueryParser parser = new FieldLimitedParser(field, fields, analyzer, fuzzy, exact);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(false);
         parser.setAutoGeneratePhraseQueries(false);
@@ -112,15 +124,20 @@ public final class QueryText {
         return parser;
     }
 
-    /** A prefix naming a field outside those given matches nothing; an unknown "prefix:" is just words. */
+    /**
+     * A prefix naming a field outside those given matches nothing; an unknown "prefix:" is just words. With
+     * {@code fuzzy}, every word of four letters or more is fuzzy; with {@code exact}, none is, not even "word~".
+     */
     private static final class FieldLimitedParser extends QueryParser {
         private final Set<String> fields;
         private final boolean fuzzy;
+        private final boolean exact;
 
-        FieldLimitedParser(String defaultField, Set<String> fields, Analyzer analyzer, boolean fuzzy) {
+        FieldLimitedParser(String defaultField, Set<String> fields, Analyzer analyzer, boolean fuzzy, boolean exact) {
             super(defaultField, analyzer);
             this.fields = fields;
             this.fuzzy = fuzzy;
+            this.exact = exact;
         }
 
         private boolean reachable(String field) {
@@ -150,7 +167,17 @@ public final class QueryText {
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            return reachable(field) ? super.getFuzzyQuery(field, termStr, minSimilarity) : new MatchNoDocsQuery();
+            if (!reachable(field)) {
+                return new MatchNoDocsQuery();
+            }
+            return exact ? getFieldQuery(field, termStr, false) : super.getFuzzyQuery(field, termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
+            String text = term.text();
+            int edits = FuzzyQuery.floatToEdits(minimumSimilarity, text.codePointCount(0, text.length()));
+            return new FuzzyQuery(term, edits, prefixLength, FUZZY_EXPANSIONS, FuzzyQuery.defaultTranspositions);
         }
 
         @Override
@@ -181,7 +208,8 @@ public final class QueryText {
             if (!fuzzy || term.text().length() < 4) {
                 return super.newTermQuery(term, boost);
             }
-            return new FuzzyQuery(term, term.text().length() > 7 ? 2 : 1, 1);
+            return new FuzzyQuery(
+                    term, term.text().length() > 7 ? 2 : 1, 1, FUZZY_EXPANSIONS, FuzzyQuery.defaultTranspositions);
         }
     }
 }

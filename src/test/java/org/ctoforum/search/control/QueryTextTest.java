@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +30,34 @@ class QueryTextTest {
         assertFalse(parsed.all());
         // Either words remain and are searched, or nothing searchable remains and the answer says so.
         assertTrue(parsed.empty() || !(parsed.fullQuery() instanceof MatchNoDocsQuery), text);
+    }
+
+    @Test
+    void aFuzzyWordIsFuzzyInTheCatchAllFieldsOnlyNotInTheTitleBoost() {
+        // Each FuzzyQuery builds its Levenshtein automata when rewritten: one per catch-all field, no more.
+        for (QueryText.Parsed parsed :
+                List.of(QueryText.parse("parliment~", analyzer, false), QueryText.parse("parliment", analyzer, true))) {
+            assertEquals(List.of(SearchFields.PUBLIC_TEXT), fuzzyFields(parsed.publicQuery()));
+            assertEquals(List.of(SearchFields.ALL_TEXT), fuzzyFields(parsed.fullQuery()));
+        }
+    }
+
+    private static List<String> fuzzyFields(Query query) {
+        List<String> fields = new ArrayList<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                if (leaf instanceof FuzzyQuery) {
+                    fields.add(field);
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields;
     }
 
     @Test
