@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class BenchReport {
 
-    private static final Path DIRECTORY = Path.of("target", "bench");
+    /** Where reports go unless a caller names a folder; a repeated benchmark points it at each run's own. */
+    static final String OUTPUT_PROPERTY = "bench.output";
+
+    static final Path DIRECTORY = Path.of("target", "bench");
 
     private final Path directory;
     private final String name;
@@ -33,7 +36,7 @@ public final class BenchReport {
 
     /** {@code name} becomes the file names: {@code target/bench/<name>.json} and {@code .md}. */
     public BenchReport(String name) {
-        this(DIRECTORY, name);
+        this(Path.of(System.getProperty(OUTPUT_PROPERTY, DIRECTORY.toString())), name);
     }
 
     /** A report written to {@code directory} instead, e.g. the reliability scenarios' {@code target/reliability}. */

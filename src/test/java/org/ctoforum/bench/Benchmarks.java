@@ -7,9 +7,11 @@ import java.util.logging.Logger;
 import org.ctoforum.testing.TimeBoxedParts;
 
 /**
- * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start,scale]}. Each part starts its own packaged
- * portal, writes {@code target/bench/<part>.json} and {@code .md}, and stops it again. The whole run ends by itself
- * after {@code -Dbench.timeout.minutes} (90 by default); the portals stop with it.
+ * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start,scale]
+ * [-Dbench.runs=3]}. Each part starts its own packaged portal, writes {@code target/bench/<part>.json} and {@code .md},
+ * and stops it again; with {@code bench.runs}, each part runs that many times and the report holds the medians (see
+ * {@link RepeatedRuns}). The whole run ends by itself after {@code -Dbench.timeout.minutes} (90 by default) for each
+ * run; the portals stop with it.
  */
 public final class Benchmarks {
 
@@ -29,8 +31,11 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean allMet =
-                TimeBoxedParts.run("benchmark", PARTS, args, WORK, Integer.getInteger("bench.timeout.minutes", 90));
+        int runs = Integer.getInteger("bench.runs", 1);
+        Map<String, TimeBoxedParts.Part> repeated = new LinkedHashMap<>();
+        PARTS.forEach((name, part) -> repeated.put(name, RepeatedRuns.of(name, part, runs)));
+        boolean allMet = TimeBoxedParts.run(
+                "benchmark", repeated, args, WORK, runs * Integer.getInteger("bench.timeout.minutes", 90));
         LOG.info(allMet ? "Every target was met" : "Some targets were missed: see target/bench/*.md");
         // Missed targets are findings to report, not a failed run.
         System.exit(0);
