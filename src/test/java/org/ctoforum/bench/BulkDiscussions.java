@@ -49,7 +49,7 @@ public final class BulkDiscussions {
         this.connection = connection;
         this.lines = lines;
         this.threads = Math.min(threads, totalDocuments);
-        this.documents = Math.max(threads, totalDocuments);
+        this.documents = totalDocuments;
         this.sentences = sentences(lines);
         if (documents > threads && sentences.length == 0) {
             throw new IllegalArgumentException("The corpus has no sentences to build replies from");

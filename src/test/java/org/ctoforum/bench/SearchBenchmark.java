@@ -179,7 +179,8 @@ final class SearchBenchmark {
 
     private void copyCorpus(Connection db) throws SQLException {
         List<EuroparlCorpus.Line> lines = EuroparlCorpus.read();
-        BulkDiscussions.Loaded loaded = BulkDiscussions.load(db, lines, settings.threads(), settings.documents(), 42);
+        int threads = settings.threads() == Integer.MAX_VALUE ? lines.size() : settings.threads();
+        BulkDiscussions.Loaded loaded = BulkDiscussions.load(db, lines, threads, settings.documents(), 42);
         long vacuumStarted = System.nanoTime();
         BulkDiscussions.vacuum(db);
         long vacuumMillis = (System.nanoTime() - vacuumStarted) / 1_000_000;
