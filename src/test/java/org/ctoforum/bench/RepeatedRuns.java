@@ -93,6 +93,9 @@ final class RepeatedRuns {
             double median = sorted.length % 2 == 1
                     ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            if (values.stream().allMatch(value -> ((JsonNumber) value).isIntegral()) && median == Math.rint(median)) {
+                return (long) median; // counts stay counts
+            }
             return Math.round(median * 1000) / 1000.0;
         }
         if (values.stream().allMatch(value -> value instanceof JsonObject)) {

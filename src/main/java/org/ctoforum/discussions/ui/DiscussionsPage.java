@@ -4,8 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ctoforum.discussions.boundary.Categories;
 import org.ctoforum.discussions.boundary.CategoryView;
@@ -65,23 +63,6 @@ public class DiscussionsPage implements Serializable {
                 ? "thread.xhtml?id=" + thread.id()
                 : "thread.xhtml?id=" + thread.id() + "&after=" + (thread.firstUnread() - 1) + "#post-"
                         + thread.firstUnread();
-    }
-
-    /**
-     * This list, by category and tag (either may be null). Built here for the links every row repeats: an
-     * {@code h:link} resolves its outcome through the navigation rules each time, a tenth of the page's rendering.
-     */
-    public String listHref(String inCategory, String withTag) {
-        StringBuilder href = new StringBuilder("index.xhtml");
-        if (inCategory != null && !inCategory.isBlank()) {
-            href.append("?category=").append(URLEncoder.encode(inCategory, StandardCharsets.UTF_8));
-        }
-        if (withTag != null && !withTag.isBlank()) {
-            href.append(href.indexOf("?") < 0 ? '?' : '&')
-                    .append("tag=")
-                    .append(URLEncoder.encode(withTag, StandardCharsets.UTF_8));
-        }
-        return href.toString();
     }
 
     public String getCategory() {
