@@ -20,8 +20,8 @@ import org.ctoforum.platform.settings.Settings;
 
 /**
  * Token buckets (Bucket4j) per account and per address for what is cheap to ask and dear to answer: searches and
- * downloads, and posts from one address. The buckets live in this node's memory, so behind a load balancer each node allows its own share; a
- * bucket that has filled up again is forgotten.
+ * downloads, and posts from one address. The buckets live in this node's memory, so behind a load balancer each
+ * node allows its own share; a bucket that has filled up again is forgotten.
  */
 @ApplicationScoped
 public class RateLimits {

@@ -36,12 +36,17 @@ public final class Refusals {
         if (request.getRequestURI().endsWith(".xhtml")) {
             response.setContentType("text/html");
             response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + title + "</title></head><body><main>"
-                            + "<h1>" + title + "</h1><p>" + detail + "</p></main></body></html>");
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(title) + "</title></head>"
+                            + "<body><main><h1>" + escaped(title) + "</h1><p>" + escaped(detail) + "</p></main>"
+                            + "</body></html>");
         } else {
             response.setContentType("application/problem+json");
             response.getWriter().write(Problems.body(status, title, detail, extensions));
         }
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private Refusals() {}
