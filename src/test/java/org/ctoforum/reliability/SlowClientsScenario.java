@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.ctoforum.bench.BenchReport;
 import org.ctoforum.bench.PackagedPortal;
@@ -84,15 +85,11 @@ final class SlowClientsScenario {
 
     private void straightAtThePortal(PackagedPortal running) throws Exception {
         Attack attack = attack("portal", new InetSocketAddress("127.0.0.1", HTTP_PORT), running.baseUrl());
-        List<TricklingClients.Ending> bodies = attack.bodies();
-        long cut = bodies.stream()
-                .filter(e -> e.outcome().equals("408") && e.seconds() <= REQUEST_TIMEOUT_SECONDS + SLACK_SECONDS)
-                .count();
-        report.target(
-                "straight at the portal: every trickling body answered 408 within the request timeout ("
-                        + REQUEST_TIMEOUT_SECONDS + " s) + 5 s",
-                cut + " of " + bodies.size() + ", slowest " + slowest(bodies) + " s",
-                cut == bodies.size());
+        allEndedWithin(
+                "straight at the portal: every trickling body answered 408 within the request timeout",
+                attack.bodies(),
+                "408"::equals,
+                REQUEST_TIMEOUT_SECONDS);
         // Grizzly parses headers without a thread, so endless headers cost the portal a socket each and no more.
         readerUnharmed("straight at the portal", attack.reader());
     }
@@ -100,18 +97,26 @@ final class SlowClientsScenario {
     private void throughNginx() throws Exception {
         Attack attack =
                 attack("nginx", new InetSocketAddress("127.0.0.1", NGINX_PORT), "http://127.0.0.1:" + NGINX_PORT);
-        List<TricklingClients.Ending> headers = attack.headers();
-        long dropped = headers.stream()
-                .filter(e -> !e.outcome().equals("open") && e.seconds() <= NGINX_HEADER_TIMEOUT_SECONDS + SLACK_SECONDS)
-                .count();
-        report.target(
-                "through nginx: every endless header dropped within its client_header_timeout ("
-                        + NGINX_HEADER_TIMEOUT_SECONDS + " s) + 5 s",
-                dropped + " of " + headers.size() + ", slowest " + slowest(headers) + " s",
-                dropped == headers.size());
+        allEndedWithin(
+                "through nginx: every endless header dropped within its client_header_timeout",
+                attack.headers(),
+                outcome -> !outcome.equals("open"),
+                NGINX_HEADER_TIMEOUT_SECONDS);
         // nginx holds the bodies itself (the portal never sees an unfinished request) and refuses what passes the
         // per-address connection limit.
         readerUnharmed("through nginx", attack.reader());
+    }
+
+    /** The target that every connection ended as {@code wanted} within {@code seconds}, give or take 5 s. */
+    private void allEndedWithin(
+            String target, List<TricklingClients.Ending> endings, Predicate<String> wanted, int seconds) {
+        long ended = endings.stream()
+                .filter(e -> wanted.test(e.outcome()) && e.seconds() <= seconds + SLACK_SECONDS)
+                .count();
+        report.target(
+                target + " (" + seconds + " s) + 5 s",
+                ended + " of " + endings.size() + ", slowest " + slowest(endings) + " s",
+                ended == endings.size());
     }
 
     private void sessionCookieBehindTls() throws Exception {

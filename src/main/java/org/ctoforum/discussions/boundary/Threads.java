@@ -7,11 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +35,6 @@ import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
-import org.ctoforum.platform.limits.RateLimits;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -45,7 +42,6 @@ import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
-import org.ctoforum.platform.web.ClientAddress;
 
 /**
  * Threads and posts: listing with keyset pagination, reading, writing, editing, deleting and flagging. Every method
@@ -94,13 +90,7 @@ public class Threads {
     Clock clock;
 
     @Inject
-    RateLimits rateLimits;
-
-    @Inject
-    ClientAddress clientAddress;
-
-    @Inject
-    HttpServletRequest request;
+    PostingLimits postingLimits;
 
     /**
      * Visible threads, latest activity first; pinned ones lead the first page. {@code category} is an id or a slug;
@@ -164,7 +154,7 @@ public class Threads {
         if (form.sessionId() != null && !sessionExists(form.sessionId())) {
             throw ProblemException.notFound("Forum session " + form.sessionId());
         }
-        throttle(author);
+        postingLimits.check(author);
         boolean chathamHouse = form.chathamHouse() == null ? category.isChathamHouseDefault() : form.chathamHouse();
         boolean review = awaitsReview(author);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -266,7 +256,7 @@ public class Threads {
                 throw ProblemException.badRequest("replyTo must be a post of this thread.");
             }
         }
-        throttle(author);
+        postingLimits.check(author);
         boolean review = awaitsReview(author);
         Post post = new Post(threadId, author, form.replyTo(), body, Markdown.toSafeHtml(body), review, now());
         em.persist(post);
@@ -486,33 +476,6 @@ public class Threads {
                     "The post has " + bytes + " bytes; the limit is " + limit + ". Split it into several posts.");
         }
         return body.strip();
-    }
-
-    /** At most the configured posts a minute per account and per address; the answer says when to try again. */
-    private void throttle(long author) {
-        int perMinute = settings.number(PortalSetting.POSTS_PER_MINUTE);
-        OffsetDateTime since = now().minusMinutes(1);
-        List<OffsetDateTime> recent = em.createQuery(
-                        "select p.createdAt from Post p where p.authorId = :a and p.createdAt > :since"
-                                + " order by p.createdAt",
-                        OffsetDateTime.class)
-                .setParameter("a", author)
-                .setParameter("since", since)
-                .getResultList();
-        if (recent.size() >= perMinute) {
-            long wait = Math.max(
-                    1, Duration.between(now(), recent.get(0).plusMinutes(1)).toSeconds() + 1);
-            LOG.info(() -> "Account " + author + " is posting too fast; told to wait " + wait + " s");
-            throw ProblemException.tooManyRequests(
-                    "You can write " + perMinute + " posts a minute. Try again in " + wait + " seconds.", wait);
-        }
-        String address = clientAddress.of(request);
-        rateLimits.take(RateLimits.Limit.POST_BY_ADDRESS, address).ifPresent(refill -> {
-            long wait = Math.max(1, refill.toSeconds() + 1);
-            LOG.info(() -> "Too many posts from " + address + "; account " + author + " told to wait " + wait + " s");
-            throw ProblemException.tooManyRequests(
-                    "Too many posts from your network in the last minute. Try again in " + wait + " seconds.", wait);
-        });
     }
 
     /** A new account's first posts wait for a moderator, if the setting asks for it; staff never wait. */

@@ -115,11 +115,7 @@ class AccessMatrixIT {
         String metadata = "{\"title\": \"Report " + marker + "\", \"summary\": \"Public teaser\", \"kind\": \"BRIEF\","
                 + " \"year\": 2026, \"access\": \"" + access + "\""
                 + (access.equals("MEMBERS_OR_PURCHASE") ? ", \"priceCents\": 1900" : "") + "}";
-        byte[] pdf = PdfComposer.compose(
-                "Report",
-                "Test report",
-                "A public summary.",
-                List.of(new PdfComposer.Section("Findings", "The gated finding is " + marker + "secret.")));
+        byte[] pdf = pdf("Test report", "The gated finding is " + marker + "secret.");
         Portal.Answer created = portal.postMultipart(
                 "/api/reports",
                 List.of(Portal.Part.json("metadata", metadata), Portal.Part.file("report.pdf", pdf)),
@@ -137,16 +133,18 @@ class AccessMatrixIT {
 
     /** A second version whose text differs from the first's, so that each version's text can be looked for. */
     private void addVersion(long id, String marker) {
-        byte[] pdf = PdfComposer.compose(
-                "Report",
-                "Test report, revised",
-                "A public summary.",
-                List.of(new PdfComposer.Section("Findings", "The revised finding is " + marker + "revised.")));
+        byte[] pdf = pdf("Test report, revised", "The revised finding is " + marker + "revised.");
         Portal.Answer added = portal.postMultipart(
                 "/api/reports/" + id + "/versions",
                 List.of(Portal.Part.file("v2.pdf", pdf), Portal.Part.text("note", "Revised findings.")),
                 "staff@demo.local");
         assertEquals(201, added.status(), added.toString());
+    }
+
+    /** A report's PDF whose one gated section says {@code finding}. */
+    private static byte[] pdf(String title, String finding) {
+        return PdfComposer.compose(
+                "Report", title, "A public summary.", List.of(new PdfComposer.Section("Findings", finding)));
     }
 
     private Portal.Answer transition(long id, String to, OffsetDateTime at, String who) {
