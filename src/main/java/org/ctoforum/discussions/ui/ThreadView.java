@@ -45,9 +45,10 @@ public class ThreadView implements Serializable {
     private long id;
     private Long after;
     private ThreadPage page;
-    private List<PostView> ordered = List.of();
+    private List<PostRow> rows = List.of();
     private Long firstUnread;
     private boolean missing;
+    private boolean signedIn;
 
     private String body;
     private Long replyTo;
@@ -62,9 +63,11 @@ public class ThreadView implements Serializable {
     private String watchLevel;
 
     public void load() {
+        signedIn = caller.signedIn();
         try {
-            refresh();
-            firstUnread = page.firstUnread();
+            ThreadPage read = threads.read(id, after, 50);
+            firstUnread = read.firstUnread();
+            show(read);
             markRead();
         } catch (ProblemException notFound) {
             missing = true;
@@ -72,13 +75,23 @@ public class ThreadView implements Serializable {
     }
 
     private void refresh() {
-        page = threads.read(id, after, 50);
-        ordered = repliesUnderParents(page.posts());
-        watchLevel = page.watchLevel();
+        show(threads.read(id, after, 50));
+    }
+
+    private void show(ThreadPage read) {
+        page = read;
+        rows = repliesUnderParents(read.posts()).stream()
+                .map(post -> new PostRow(post, this, isUnread(post), read.chathamHouse()))
+                .toList();
+        watchLevel = read.watchLevel();
+    }
+
+    private boolean isUnread(PostView post) {
+        return firstUnread != null && post.id() >= firstUnread && !post.mine();
     }
 
     private void markRead() {
-        if (caller.signedIn() && !page.posts().isEmpty()) {
+        if (signedIn && !page.posts().isEmpty()) {
             threads.markRead(id, page.posts().get(page.posts().size() - 1).id());
         }
     }
@@ -139,7 +152,7 @@ public class ThreadView implements Serializable {
             refresh();
             markRead();
             PageMessages.info(
-                    ordered.stream()
+                    page.posts().stream()
                                     .anyMatch(p ->
                                             p.id() == written[0] && p.status().equals("PENDING"))
                             ? "Thank you. Your post waits for a moderator's approval; only you and the moderators see it."
@@ -266,25 +279,6 @@ public class ThreadView implements Serializable {
         }
     }
 
-    public boolean isUnread(PostView post) {
-        return firstUnread != null && post.id() >= firstUnread && !post.mine();
-    }
-
-    public String authorLabel(PostView post) {
-        if (post.author() == null) {
-            return "";
-        }
-        return post.mine() && page.chathamHouse() ? post.author() + " (you; others see only this)" : post.author();
-    }
-
-    public String placeholder(PostView post) {
-        return switch (post.status()) {
-            case "DELETED" -> "This post was deleted.";
-            case "HIDDEN" -> "This post is hidden while a moderator reviews it.";
-            default -> "";
-        };
-    }
-
     public long getId() {
         return id;
     }
@@ -305,12 +299,16 @@ public class ThreadView implements Serializable {
         return page;
     }
 
-    public List<PostView> getPosts() {
-        return ordered;
+    public List<PostRow> getRows() {
+        return rows;
     }
 
     public boolean isMissing() {
         return missing;
+    }
+
+    public boolean isSignedIn() {
+        return signedIn;
     }
 
     public String getBody() {
