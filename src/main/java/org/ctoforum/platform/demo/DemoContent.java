@@ -41,12 +41,15 @@ public class DemoContent {
         String configured = settings.text(PortalSetting.DEMO_PASSWORD);
         String password = configured.isEmpty() ? randomPassword() : configured;
         DemoContext context = new DemoContext(password);
-        seeds.stream().sorted(Comparator.comparingInt(DemoSeed::order)).forEach(seed -> {
-            long started = System.nanoTime();
-            seed.seed(context);
-            LOG.info(() -> "Demo content: " + seed.getClass().getSimpleName().replaceAll("\\$.*", "") + " done in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
-        });
+        seeds.handlesStream()
+                .sorted(Comparator.comparingInt(seed -> seed.get().order()))
+                .forEach(seed -> {
+                    long started = System.nanoTime();
+                    seed.get().seed(context);
+                    LOG.info(() ->
+                            "Demo content: " + seed.getBean().getBeanClass().getSimpleName() + " done in "
+                                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+                });
         StringBuilder banner = new StringBuilder("\n\n  CTO Forum Portal (demo mode) at ")
                 .append(settings.baseUrl())
                 .append("\n  Demo accounts:\n");
