@@ -18,6 +18,8 @@ public final class PostRow implements Serializable {
     private final ThreadView view;
     private final boolean unread;
     private final String author;
+    private final String cssClass;
+    private final String postedAt;
 
     PostRow(PostView post, ThreadView view, boolean unread, boolean chathamHouse) {
         this.post = post;
@@ -26,6 +28,23 @@ public final class PostRow implements Serializable {
         this.author = post.author() == null
                 ? ""
                 : post.mine() && chathamHouse ? post.author() + " (you; others see only this)" : post.author();
+        this.cssClass = "post depth-" + post.depth() + (unread ? " unread" : "") + " status-"
+                + post.status().toLowerCase();
+        this.postedAt = postedAt(post);
+    }
+
+    /** When it was posted, to the minute, then what the reader should know of it: edited, waiting, hidden. */
+    private static String postedAt(PostView post) {
+        StringBuilder text = new StringBuilder(post.createdAt().substring(0, 16).replace('T', ' '));
+        if (post.editedAt() != null) {
+            text.append(" · edited");
+        }
+        if (post.status().equals("PENDING")) {
+            text.append(" · waiting for approval");
+        } else if (post.status().equals("HIDDEN") && !post.placeholder()) {
+            text.append(" · hidden");
+        }
+        return text.toString();
     }
 
     public PostView getPost() {
@@ -37,26 +56,15 @@ public final class PostRow implements Serializable {
     }
 
     public String getCssClass() {
-        return "post depth-" + post.depth() + (unread ? " unread" : "") + " status-"
-                + post.status().toLowerCase();
+        return cssClass;
     }
 
     public String getAuthor() {
         return author;
     }
 
-    /** When it was posted, to the minute, then what the reader should know of it: edited, waiting, hidden. */
     public String getPostedAt() {
-        StringBuilder text = new StringBuilder(post.createdAt().substring(0, 16).replace('T', ' '));
-        if (post.editedAt() != null) {
-            text.append(" · edited");
-        }
-        if (post.status().equals("PENDING")) {
-            text.append(" · waiting for approval");
-        } else if (post.status().equals("HIDDEN") && !post.placeholder()) {
-            text.append(" · hidden");
-        }
-        return text.toString();
+        return postedAt;
     }
 
     public boolean isUnread() {
