@@ -76,8 +76,8 @@ class AbuseLimitsIT {
         String address = address();
         assertProblemWithRetryAfter(untilRefused(
                 () -> search(null, address, "/api/search?q=cy"), SEARCHES_PER_ADDRESS, Duration.ofMinutes(1)));
-        Portal.Answer page = search(null, address, "/search.xhtml?q=budget");
-        assertEquals(429, page.status());
+        Portal.Answer page = stillHeld(
+                () -> search(null, address, "/search.xhtml?q=budget"), SEARCHES_PER_ADDRESS, Duration.ofMinutes(1));
         assertNotNull(page.header("Retry-After"));
         assertTrue(page.body().contains("Try again in"), page.body());
         assertEquals(200, search(null, address(), "/api/search?q=budget").status(), "another address is not held");
@@ -186,10 +186,10 @@ class AbuseLimitsIT {
         String address = address();
         untilRefused(() -> search(null, address, "/api/search?q=cy"), SEARCHES_PER_ADDRESS, Duration.ofMinutes(1));
         // Loopback is trusted here, so the rightmost hop is the client; what the client wrote left of it is ignored.
-        Portal.Answer forged = portal.send(portal.request("/api/search?q=budget")
-                .header("X-Forwarded-For", address() + ", " + address)
-                .GET());
-        assertEquals(429, forged.status(), "a client cannot pick a fresh address by prepending one");
+        stillHeld(
+                () -> search(null, address() + ", " + address, "/api/search?q=budget"),
+                SEARCHES_PER_ADDRESS,
+                Duration.ofMinutes(1));
     }
 
     /**
@@ -208,6 +208,25 @@ class AbuseLimitsIT {
         long refilled = (long) Math.ceil(seconds * limit / period.toSeconds());
         assertEquals(429, answer.status(), answer.toString());
         assertTrue(allowed >= limit && allowed <= limit + refilled, allowed + " allowed, limit " + limit);
+        return answer;
+    }
+
+    /**
+     * Sends to an emptied bucket until refused and answers the refusal. The bucket refills as time passes (a search
+     * every 200 ms at 300 a minute), so a slow machine may let one through; a bucket that was never emptied would let
+     * through many more than refilled.
+     */
+    private static Portal.Answer stillHeld(Supplier<Portal.Answer> request, int limit, Duration period) {
+        long started = System.nanoTime();
+        int passed = 0;
+        Portal.Answer answer;
+        while ((answer = request.get()).status() / 100 == 2) {
+            passed++;
+            assertTrue(passed <= limit, "never held, after " + passed);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9 + 1;
+        assertEquals(429, answer.status(), answer.toString());
+        assertTrue(passed <= Math.ceil(seconds * limit / period.toSeconds()), passed + " passed an emptied bucket");
         return answer;
     }
 
