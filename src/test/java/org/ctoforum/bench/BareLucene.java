@@ -8,19 +8,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.ThreadInterruptedException;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.ctoforum.search.control.LuceneDocuments;
 import org.ctoforum.search.control.QueryText;
@@ -39,16 +41,18 @@ final class BareLucene implements Closeable {
     private final FSDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final ExecutorService threads;
     private final SortedSetDocValuesReaderState facetState;
     private final Analyzer analyzer;
 
     /** Opens the live generation under the portal's {@code data/search}, read-only, beside the running portal. */
-    BareLucene(Path searchRoot, Analyzer analyzer) throws IOException {
+    BareLucene(Path searchRoot, Analyzer analyzer, ExecutorService threads) throws IOException {
         String current = Files.readString(searchRoot.resolve("CURRENT"), StandardCharsets.UTF_8)
                 .strip();
         this.directory = FSDirectory.open(searchRoot.resolve(current));
         this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader);
+        this.searcher = new IndexSearcher(reader, threads);
+        this.threads = threads;
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, LuceneDocuments.facetsConfig());
         this.analyzer = analyzer;
     }
@@ -78,7 +82,7 @@ final class BareLucene implements Closeable {
         filters.forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
         FacetsCollectorManager.FacetsResult result =
                 FacetsCollectorManager.search(searcher, query, size, new FacetsCollectorManager());
-        Facets facets = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
+        Facets facets = facets(result.facetsCollector());
         for (String dimension : AccessAwareSearch.DIMENSIONS) {
             facets.getTopChildren(FACET_VALUES, dimension);
         }
@@ -92,6 +96,16 @@ final class BareLucene implements Closeable {
             total += matching.totalHits;
         }
         return total;
+    }
+
+    /** Counted over the same threads as the search, a segment each, as the portal counts them. */
+    private Facets facets(FacetsCollector hits) throws IOException {
+        try {
+            return new ConcurrentSortedSetDocValuesFacetCounts(facetState, hits, threads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ThreadInterruptedException(e);
+        }
     }
 
     @Override

@@ -80,6 +80,9 @@ public class SearchIndexer {
     private final Queue<Change> committed = new ConcurrentLinkedQueue<>();
     private final Object rebuildLock = new Object();
     private SearchIndexStore store;
+    /** Helps each search through the slices of a large index; one thread a core, shared by all searches. */
+    private ExecutorService searchThreads;
+
     private volatile SearchIndex.Cursor cursor;
     private volatile Analyzer queryAnalyzer;
     private volatile RebuildProgress progress = RebuildProgress.none();
@@ -89,7 +92,8 @@ public class SearchIndexer {
 
     @PostConstruct
     void start() {
-        store = new SearchIndexStore(settings.dataDir().resolve("search"));
+        searchThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        store = new SearchIndexStore(settings.dataDir().resolve("search"), searchThreads);
         String problem;
         try {
             problem = store.open();
@@ -123,6 +127,7 @@ public class SearchIndexer {
             LOG.log(Level.WARNING, "The search index did not close cleanly; it catches up at the next start", e);
         } finally {
             applying.unlock();
+            searchThreads.shutdown();
         }
     }
 

@@ -3,10 +3,12 @@ package org.ctoforum.search.control;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -19,11 +21,15 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -33,6 +39,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.ThreadInterruptedException;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -92,7 +99,9 @@ public final class AccessAwareSearch {
     private AccessAwareSearch() {}
 
     public static Result search(SearchIndex.Searcher searcher, Analyzer analyzer, Request request) throws IOException {
-        QueryText.Parsed parsed = withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, false));
+        Query seenOnly = seenOnly(searcher, request);
+        QueryText.Parsed parsed =
+                withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, false), seenOnly != null);
         if (parsed.empty()) {
             return new Result(
                     0,
@@ -102,14 +111,15 @@ public final class AccessAwareSearch {
                     false,
                     "Search leaves out common words such as \"the\" and \"of\"; add a more specific word.");
         }
-        Page page = run(searcher, parsed, request);
+        Page page = run(searcher, parsed, request, seenOnly);
         String suggestion = null;
         if (page.total < FEW && !parsed.all()) {
             suggestion = DidYouMean.suggest(searcher.getIndexReader(), request.text());
             Page close = run(
                     searcher,
-                    withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, true)),
-                    request);
+                    withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, true), seenOnly != null),
+                    request,
+                    seenOnly);
             if (close.total > page.total) {
                 page = close;
             }
@@ -156,9 +166,9 @@ public final class AccessAwareSearch {
 
     private record Page(QueryText.Parsed parsed, long total, TopDocs top, Map<String, Map<String, Integer>> facets) {}
 
-    private static Page run(SearchIndex.Searcher searcher, QueryText.Parsed parsed, Request request)
+    private static Page run(SearchIndex.Searcher searcher, QueryText.Parsed parsed, Request request, Query seenOnly)
             throws IOException {
-        Query base = accessible(parsed, request);
+        Query base = accessible(parsed, request, seenOnly);
         int window = request.page() * request.size();
         boolean byDate = request.byDate() || parsed.all();
         Sort sort = new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
@@ -168,7 +178,7 @@ public final class AccessAwareSearch {
         }
         DrillDownQuery query = new DrillDownQuery(LuceneDocuments.facetsConfig(), base);
         request.filters().forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
-        DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.facetsConfig(), searcher.facets());
+        DrillSideways sideways = new ParallelDrillSideways(searcher);
         DrillSideways.DrillSidewaysResult result =
                 byDate ? sideways.search(query, null, null, window, sort, false) : sideways.search(query, window);
         long total = 0;
@@ -178,46 +188,56 @@ public final class AccessAwareSearch {
         return new Page(parsed, total, result.hits, facets(result.facets));
     }
 
-    /** The typed query, limited to what the reader may see and read, and to what is released. */
-    private static Query accessible(QueryText.Parsed parsed, Request request) {
+    /**
+     * The typed query, limited to what the reader may see and read, and to what is released. What the reader may
+     * read matches by all its words; what they only see (the {@code seenOnly} items) by its public words.
+     */
+    private static Query accessible(QueryText.Parsed parsed, Request request, Query seenOnly) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (request.keys() == null) {
             query.add(parsed.fullQuery(), Occur.MUST);
         } else {
-            Query readable = keysQuery(SearchFields.READABLE_BY, request.keys());
-            BooleanQuery.Builder either = new BooleanQuery.Builder();
-            either.add(
-                    new BooleanQuery.Builder()
-                            .add(parsed.fullQuery(), Occur.MUST)
-                            .add(readable, Occur.FILTER)
-                            .build(),
-                    Occur.SHOULD);
-            either.add(
-                    new BooleanQuery.Builder()
-                            .add(parsed.publicQuery(), Occur.MUST)
-                            .add(seen(request, readable), Occur.FILTER)
-                            .build(),
-                    Occur.SHOULD);
-            query.add(either.build(), Occur.MUST);
+            Query readable = new BooleanQuery.Builder()
+                    .add(parsed.fullQuery(), Occur.MUST)
+                    .add(keysQuery(SearchFields.READABLE_BY, request.keys()), Occur.FILTER)
+                    .build();
+            if (seenOnly == null) {
+                query.add(readable, Occur.MUST);
+            } else {
+                Query seen = new BooleanQuery.Builder()
+                        .add(parsed.publicQuery(), Occur.MUST)
+                        .add(seenOnly, Occur.FILTER)
+                        .build();
+                query.add(
+                        new BooleanQuery.Builder()
+                                .add(readable, Occur.SHOULD)
+                                .add(seen, Occur.SHOULD)
+                                .build(),
+                        Occur.MUST);
+            }
         }
         query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, request.nowMillis()), Occur.FILTER);
         return query.build();
     }
 
-    /** Items the reader may see by title; with locked items hidden, gated ones only when they may also read them. */
-    private static Query seen(Request request, Query readable) {
-        Query visible = keysQuery(SearchFields.VISIBLE_TO, request.keys());
-        if (!request.hideLocked()) {
-            return visible;
+    /**
+     * The items the reader sees but may not read: a gated report shown locked, a session whose notes are for
+     * members; with locked items hidden, only those not gated. Null when there are none, as for staff and most
+     * members: their searches then skip the public words altogether, fuzzy expansion included.
+     */
+    private static Query seenOnly(IndexSearcher searcher, Request request) throws IOException {
+        if (request.keys() == null) {
+            return null;
         }
-        Query locked = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(SearchFields.GATED, "true")), Occur.FILTER)
-                .add(readable, Occur.MUST_NOT)
-                .build();
-        return new BooleanQuery.Builder()
-                .add(visible, Occur.FILTER)
-                .add(locked, Occur.MUST_NOT)
-                .build();
+        BooleanQuery.Builder seenOnly = new BooleanQuery.Builder()
+                .add(keysQuery(SearchFields.LOCKED_VISIBLE_TO, request.keys()), Occur.FILTER)
+                .add(keysQuery(SearchFields.READABLE_BY, request.keys()), Occur.MUST_NOT);
+        if (request.hideLocked()) {
+            seenOnly.add(new TermQuery(new Term(SearchFields.GATED, "true")), Occur.MUST_NOT);
+        }
+        Query query = seenOnly.build();
+        // Cheap: only the few items that some may see without reading carry the field.
+        return searcher.count(query) == 0 ? null : query;
     }
 
     private static Query keysQuery(String field, Set<String> keys) {
@@ -269,10 +289,6 @@ public final class AccessAwareSearch {
     }
 
     /**
-     * Fuzzy terms replaced by the words they match in this index, once, for both the search and the highlighter. The
-     * highlighter would otherwise walk the whole term dictionary again for each fuzzy term.
-     */
-    /**
      * The stored fields a hit shows. The body, a whole report's text at times, is read only when a readable hit has
      * neither a highlighted passage nor a summary: decoding it for every hit was a sixth of a search's time.
      */
@@ -290,13 +306,18 @@ public final class AccessAwareSearch {
             SearchFields.GATED,
             SearchFields.READABLE_BY);
 
-    private static QueryText.Parsed withFuzzyTermsExpanded(IndexSearcher searcher, QueryText.Parsed parsed)
-            throws IOException {
+    /**
+     * Fuzzy terms replaced by the words they match in this index, once, for both the search and the highlighter. The
+     * highlighter would otherwise walk the whole term dictionary again for each fuzzy term. The public query is left
+     * out when {@code publicNeeded} is false: building a fuzzy word's automata is most of what expanding it costs.
+     */
+    private static QueryText.Parsed withFuzzyTermsExpanded(
+            IndexSearcher searcher, QueryText.Parsed parsed, boolean publicNeeded) throws IOException {
         if (!hasFuzzyTerms(parsed.fullQuery())) {
             return parsed;
         }
         return new QueryText.Parsed(
-                searcher.rewrite(parsed.publicQuery()),
+                publicNeeded ? searcher.rewrite(parsed.publicQuery()) : new MatchNoDocsQuery(),
                 searcher.rewrite(parsed.fullQuery()),
                 parsed.all(),
                 parsed.empty(),
@@ -329,6 +350,43 @@ public final class AccessAwareSearch {
             }
         }
         return false;
+    }
+
+    /** Counts facets over the searcher's threads, a segment each, as the search itself runs over its slices. */
+    private static final class ParallelDrillSideways extends DrillSideways {
+        private final ExecutorService threads;
+
+        ParallelDrillSideways(SearchIndex.Searcher searcher) {
+            super(searcher, LuceneDocuments.facetsConfig(), searcher.facets());
+            this.threads = searcher.threads();
+        }
+
+        @Override
+        protected Facets buildFacetsResult(
+                FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
+                throws IOException {
+            Facets drillDownFacets = counts(drillDowns);
+            if (drillSideways == null || drillSideways.length == 0) {
+                return drillDownFacets;
+            }
+            Map<String, Facets> sideways = new HashMap<>();
+            for (int i = 0; i < drillSideways.length; i++) {
+                sideways.put(drillSidewaysDims[i], counts(drillSideways[i]));
+            }
+            return new MultiFacets(sideways, drillDownFacets);
+        }
+
+        private Facets counts(FacetsCollector hits) throws IOException {
+            if (threads == null) {
+                return new SortedSetDocValuesFacetCounts(state, hits);
+            }
+            try {
+                return new ConcurrentSortedSetDocValuesFacetCounts(state, hits, threads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ThreadInterruptedException(e);
+            }
+        }
     }
 
     private static Map<String, Map<String, Integer>> facets(Facets facets) throws IOException {

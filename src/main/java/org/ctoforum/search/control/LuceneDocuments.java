@@ -66,6 +66,10 @@ public final class LuceneDocuments {
         doc.add(new StringField(SearchFields.GATED, Boolean.toString(item.gated()), Field.Store.YES));
         item.visibleTo().forEach(key -> doc.add(new StringField(SearchFields.VISIBLE_TO, key, Field.Store.NO)));
         item.readableBy().forEach(key -> doc.add(new StringField(SearchFields.READABLE_BY, key, Field.Store.YES)));
+        if (!item.readableBy().containsAll(item.visibleTo())) {
+            item.visibleTo()
+                    .forEach(key -> doc.add(new StringField(SearchFields.LOCKED_VISIBLE_TO, key, Field.Store.NO)));
+        }
         long release = item.releaseAt() == null
                 ? Long.MIN_VALUE
                 : item.releaseAt()

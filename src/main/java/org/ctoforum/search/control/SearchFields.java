@@ -4,7 +4,7 @@ package org.ctoforum.search.control;
 public final class SearchFields {
 
     /** Bump when fields or analysis change: an index of another version is rebuilt at start. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static final String KEY = "key";
     public static final String PARENT = "parent";
@@ -29,6 +29,12 @@ public final class SearchFields {
     public static final String GATED = "gated";
     public static final String VISIBLE_TO = "visible_to";
     public static final String READABLE_BY = "readable_by";
+    /**
+     * {@link #VISIBLE_TO} again, on the few items that some who see them may not read (a gated report, a session with
+     * members' notes): the only items a reader may match by their public words alone.
+     */
+    public static final String LOCKED_VISIBLE_TO = "locked_visible_to";
+
     public static final String RELEASE = "release";
     public static final String SPELL = "spell";
     public static final String SUGGEST = "suggest";

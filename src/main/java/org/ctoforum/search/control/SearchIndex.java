@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -34,13 +35,24 @@ public final class SearchIndex implements Closeable {
         public static final Cursor START = new Cursor(0, 0);
     }
 
-    /** A searcher with the facet state of its reader, built once per reopen rather than per search. */
+    /**
+     * A searcher with the facet state of its reader, built once per reopen rather than per search. With
+     * {@code threads}, a search over a large index splits into slices of segments, and the calling thread works
+     * through them with the pool's; null searches on the calling thread alone.
+     */
     public static final class Searcher extends IndexSearcher {
         private final SortedSetDocValuesReaderState facets;
+        private final ExecutorService threads;
 
-        public Searcher(IndexReader reader) throws IOException {
-            super(reader);
+        public Searcher(IndexReader reader, ExecutorService threads) throws IOException {
+            super(reader, threads);
             this.facets = facetState(reader);
+            this.threads = threads;
+        }
+
+        /** The pool searches and facet counts share; null for none. */
+        public ExecutorService threads() {
+            return threads;
         }
 
         /** Null while the index holds no document with facets. */
@@ -63,7 +75,7 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private volatile boolean complete;
 
-    private SearchIndex(Path folder, IndexWriterConfig.OpenMode mode) throws IOException {
+    private SearchIndex(Path folder, IndexWriterConfig.OpenMode mode, ExecutorService threads) throws IOException {
         this.folder = folder;
         this.directory = FSDirectory.open(folder);
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalysis.forIndexing()).setOpenMode(mode);
@@ -74,7 +86,7 @@ public final class SearchIndex implements Closeable {
             this.searchers = new SearcherManager(opened, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new Searcher(reader);
+                    return new Searcher(reader, threads);
                 }
             });
             this.writer = opened;
@@ -88,12 +100,12 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    static SearchIndex open(Path folder) throws IOException {
-        return new SearchIndex(folder, IndexWriterConfig.OpenMode.APPEND);
+    static SearchIndex open(Path folder, ExecutorService threads) throws IOException {
+        return new SearchIndex(folder, IndexWriterConfig.OpenMode.APPEND, threads);
     }
 
-    static SearchIndex create(Path folder) throws IOException {
-        return new SearchIndex(folder, IndexWriterConfig.OpenMode.CREATE);
+    static SearchIndex create(Path folder, ExecutorService threads) throws IOException {
+        return new SearchIndex(folder, IndexWriterConfig.OpenMode.CREATE, threads);
     }
 
     public Path folder() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -29,10 +30,13 @@ public final class SearchIndexStore implements Closeable {
     private static final String CURRENT = "CURRENT";
 
     private final Path root;
+    private final ExecutorService searchThreads;
     private volatile SearchIndex current;
 
-    public SearchIndexStore(Path root) {
+    /** {@code searchThreads}: the pool that searches split their work over; null to search on the caller alone. */
+    public SearchIndexStore(Path root, ExecutorService searchThreads) {
         this.root = root;
+        this.searchThreads = searchThreads;
     }
 
     /**
@@ -46,7 +50,7 @@ public final class SearchIndexStore implements Closeable {
             Path folder = root.resolve(Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8)
                     .strip());
             try {
-                current = SearchIndex.open(folder);
+                current = SearchIndex.open(folder, searchThreads);
                 return null;
             } catch (LockObtainFailedException e) {
                 throw e;
@@ -70,7 +74,7 @@ public final class SearchIndexStore implements Closeable {
         while (Files.exists(folder)) {
             folder = root.resolve(folder.getFileName() + "-1");
         }
-        return SearchIndex.create(folder);
+        return SearchIndex.create(folder, searchThreads);
     }
 
     /** Makes {@code fresh} the live generation, and removes the old one once no search holds it. */

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +34,14 @@ class AccessAwareSearchTest {
     Path root;
 
     private SearchIndexStore store;
+    /** Two threads, as in the portal on two cores: searches and facet counts split over segments. */
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(2);
+
     private final Analyzer analyzer = SearchAnalysis.forQueries(List.of("byod, bring your own device"));
 
     @BeforeEach
     void index() throws IOException {
-        store = new SearchIndexStore(root);
+        store = new SearchIndexStore(root, searchThreads);
         store.open();
         SearchIndex index = store.current();
         index.put(SearchDocument.of("report", 1)
@@ -80,6 +85,7 @@ class AccessAwareSearchTest {
     @AfterEach
     void close() throws IOException {
         store.close();
+        searchThreads.shutdown();
     }
 
     @Test
@@ -109,6 +115,25 @@ class AccessAwareSearchTest {
         assertTrue(hit.snippet().contains("<mark>survey</mark>"), hit.snippet());
         assertFalse(hit.snippet().contains("zebra"));
         assertEquals(Map.of("members", 1), result.facets().get("access"));
+    }
+
+    @Test
+    void whatAReaderMayReadIsMatchedByAllItsWordsEvenWhereTheyExclude() throws IOException {
+        // The gated report's title says "district technology"; its body, which members read, says "zebra".
+        assertEquals(
+                1,
+                search("\"district technology\"", ReaderKeys.of(7L, true), false)
+                        .total());
+        assertEquals(
+                0,
+                search("\"district technology\" NOT zebra", ReaderKeys.of(7L, true), false)
+                        .total());
+        assertEquals(0, search("\"district technology\" NOT zebra", null, false).total());
+        // Others match it by its title and summary alone, and cannot tell what the body says.
+        AccessAwareSearch.Result outsider =
+                search("\"district technology\" NOT zebra", ReaderKeys.of(null, false), false);
+        assertEquals(1, outsider.total());
+        assertTrue(outsider.hits().get(0).locked());
     }
 
     @Test

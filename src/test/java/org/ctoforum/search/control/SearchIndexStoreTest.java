@@ -22,7 +22,7 @@ class SearchIndexStoreTest {
 
     @Test
     void noIndexAtAllNeedsARebuild() throws IOException {
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             assertEquals("there is no index yet", store.open());
             assertEquals(0, store.current().documents());
         }
@@ -31,7 +31,7 @@ class SearchIndexStoreTest {
     @Test
     void aRebuiltIndexOpensWithItsDocumentsAndCursor() throws IOException {
         rebuilt(new SearchIndex.Cursor(42, 7));
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             assertNull(store.open());
             assertEquals(1, store.current().documents());
             assertEquals(new SearchIndex.Cursor(42, 7), store.current().committedCursor());
@@ -40,10 +40,10 @@ class SearchIndexStoreTest {
 
     @Test
     void anUnfinishedRebuildIsNotTrusted() throws IOException {
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             store.open();
         }
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             assertEquals("the last rebuild of the index did not finish", store.open());
         }
     }
@@ -52,7 +52,7 @@ class SearchIndexStoreTest {
     void aDeletedIndexFolderNeedsARebuild() throws IOException {
         Path folder = rebuilt(SearchIndex.Cursor.START);
         deleteTree(folder);
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             String problem = store.open();
             assertNotNull(problem);
             assertTrue(problem.contains("missing"), problem);
@@ -68,7 +68,7 @@ class SearchIndexStoreTest {
                 Files.write(file, "not a segments file".getBytes(StandardCharsets.UTF_8));
             }
         }
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             String problem = store.open();
             assertNotNull(problem);
             assertEquals(0, store.current().documents());
@@ -84,7 +84,7 @@ class SearchIndexStoreTest {
     }
 
     private Path rebuilt(SearchIndex.Cursor cursor) throws IOException {
-        try (SearchIndexStore store = new SearchIndexStore(root)) {
+        try (SearchIndexStore store = new SearchIndexStore(root, null)) {
             store.open();
             SearchIndex fresh = store.create();
             fresh.add(List.of(SearchDocument.of("library", 1)
