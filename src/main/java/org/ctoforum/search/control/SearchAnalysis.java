@@ -72,7 +72,7 @@ public final class SearchAnalysis {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new EnglishPossessiveFilter(source);
                 stream = new LowerCaseFilter(stream);
-                if (synonyms != null) {
+                if (synonyms != null && synonyms.fst != null) {
                     stream = new SynonymGraphFilter(stream, synonyms, true);
                 }
                 stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

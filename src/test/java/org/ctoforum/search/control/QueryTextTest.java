@@ -33,6 +33,16 @@ class QueryTextTest {
     }
 
     @Test
+    void withNoSynonymsAtAllWordsAreStillSearched() {
+        // A synonym map without a single group cannot drive Lucene's synonym filter; it used to empty every query.
+        QueryText.Parsed parsed = QueryText.parse("budget", SearchAnalysis.forQueries(List.of()), false);
+        assertFalse(parsed.empty());
+        assertTrue(
+                parsed.fullQuery().toString().contains("budget"),
+                parsed.fullQuery().toString());
+    }
+
+    @Test
     void aFuzzyWordIsFuzzyInTheCatchAllFieldsOnlyNotInTheTitleBoost() {
         // Each FuzzyQuery builds its Levenshtein automata when rewritten: one per catch-all field, no more.
         for (QueryText.Parsed parsed :
