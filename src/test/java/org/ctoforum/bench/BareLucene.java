@@ -14,19 +14,15 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.ThreadInterruptedException;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.ctoforum.search.control.LuceneDocuments;
 import org.ctoforum.search.control.QueryText;
 import org.ctoforum.search.control.SearchFields;
+import org.ctoforum.search.control.SearchIndex;
 
 /**
  * The floor the portal's search is measured against: the same index folder and the same parsed query, answered by
@@ -40,9 +36,9 @@ final class BareLucene implements Closeable {
 
     private final FSDirectory directory;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    private final ExecutorService threads;
-    private final SortedSetDocValuesReaderState facetState;
+    /** Lucene's searcher with the portal's slicing and facet counting over the same pool, nothing else. */
+    private final SearchIndex.Searcher searcher;
+
     private final Analyzer analyzer;
 
     /** Opens the live generation under the portal's {@code data/search}, read-only, beside the running portal. */
@@ -51,9 +47,7 @@ final class BareLucene implements Closeable {
                 .strip();
         this.directory = FSDirectory.open(searchRoot.resolve(current));
         this.reader = DirectoryReader.open(directory);
-        this.searcher = new IndexSearcher(reader, threads);
-        this.threads = threads;
-        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, LuceneDocuments.facetsConfig());
+        this.searcher = new SearchIndex.Searcher(reader, threads);
         this.analyzer = analyzer;
     }
 
@@ -82,7 +76,7 @@ final class BareLucene implements Closeable {
         filters.forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
         FacetsCollectorManager.FacetsResult result =
                 FacetsCollectorManager.search(searcher, query, size, new FacetsCollectorManager());
-        Facets facets = facets(result.facetsCollector());
+        Facets facets = searcher.facetCounts(result.facetsCollector());
         for (String dimension : AccessAwareSearch.DIMENSIONS) {
             facets.getTopChildren(FACET_VALUES, dimension);
         }
@@ -96,16 +90,6 @@ final class BareLucene implements Closeable {
             total += matching.totalHits;
         }
         return total;
-    }
-
-    /** Counted over the same threads as the search, a segment each, as the portal counts them. */
-    private Facets facets(FacetsCollector hits) throws IOException {
-        try {
-            return new ConcurrentSortedSetDocValuesFacetCounts(facetState, hits, threads);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ThreadInterruptedException(e);
-        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,8 +21,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,7 +36,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.ThreadInterruptedException;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -352,40 +348,28 @@ public final class AccessAwareSearch {
         return false;
     }
 
-    /** Counts facets over the searcher's threads, a segment each, as the search itself runs over its slices. */
+    /** Counts facets as the searcher does: over its threads when there are many hits. */
     private static final class ParallelDrillSideways extends DrillSideways {
-        private final ExecutorService threads;
+        private final SearchIndex.Searcher searcher;
 
         ParallelDrillSideways(SearchIndex.Searcher searcher) {
             super(searcher, LuceneDocuments.facetsConfig(), searcher.facets());
-            this.threads = searcher.threads();
+            this.searcher = searcher;
         }
 
         @Override
         protected Facets buildFacetsResult(
                 FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
                 throws IOException {
-            Facets drillDownFacets = counts(drillDowns);
+            Facets drillDownFacets = searcher.facetCounts(drillDowns);
             if (drillSideways == null || drillSideways.length == 0) {
                 return drillDownFacets;
             }
             Map<String, Facets> sideways = new HashMap<>();
             for (int i = 0; i < drillSideways.length; i++) {
-                sideways.put(drillSidewaysDims[i], counts(drillSideways[i]));
+                sideways.put(drillSidewaysDims[i], searcher.facetCounts(drillSideways[i]));
             }
             return new MultiFacets(sideways, drillDownFacets);
-        }
-
-        private Facets counts(FacetsCollector hits) throws IOException {
-            if (threads == null) {
-                return new SortedSetDocValuesFacetCounts(state, hits);
-            }
-            try {
-                return new ConcurrentSortedSetDocValuesFacetCounts(state, hits, threads);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ThreadInterruptedException(e);
-            }
         }
     }
 

@@ -5,19 +5,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.ThreadInterruptedException;
 
 /**
  * One generation of the index: a folder, its writer, and near-real-time searchers over what the writer holds.
@@ -41,18 +48,54 @@ public final class SearchIndex implements Closeable {
      * through them with the pool's; null searches on the calling thread alone.
      */
     public static final class Searcher extends IndexSearcher {
+        /**
+         * Handing work to other threads costs more than it saves on a small index or a narrow search: measured on
+         * 120,000 documents, it doubled the p95 of simple queries. Below these sizes, the calling thread works alone.
+         */
+        private static final int DOCS_PER_SLICE = 250_000;
+
+        private static final int HITS_TO_COUNT_IN_PARALLEL = 50_000;
+
         private final SortedSetDocValuesReaderState facets;
         private final ExecutorService threads;
+        private final int docsPerSlice;
+        private final int hitsToCountInParallel;
 
         public Searcher(IndexReader reader, ExecutorService threads) throws IOException {
+            this(reader, threads, DOCS_PER_SLICE, HITS_TO_COUNT_IN_PARALLEL);
+        }
+
+        /** With other sizes, so that a test can split a small index. */
+        Searcher(IndexReader reader, ExecutorService threads, int docsPerSlice, int hitsToCountInParallel)
+                throws IOException {
             super(reader, threads);
             this.facets = facetState(reader);
             this.threads = threads;
+            this.docsPerSlice = docsPerSlice;
+            this.hitsToCountInParallel = hitsToCountInParallel;
         }
 
-        /** The pool searches and facet counts share; null for none. */
-        public ExecutorService threads() {
-            return threads;
+        /** Slices by documents only: Lucene's default also cuts a slice at every fifth segment, however small. */
+        @Override
+        protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            return slices(leaves, docsPerSlice, Integer.MAX_VALUE);
+        }
+
+        /** The facet counts of these hits; over the pool, a segment each, when there are many. */
+        public Facets facetCounts(FacetsCollector hits) throws IOException {
+            long total = 0;
+            for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
+                total += matching.totalHits;
+            }
+            if (threads == null || total < hitsToCountInParallel) {
+                return new SortedSetDocValuesFacetCounts(facets, hits);
+            }
+            try {
+                return new ConcurrentSortedSetDocValuesFacetCounts(facets, hits, threads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ThreadInterruptedException(e);
+            }
         }
 
         /** Null while the index holds no document with facets. */
