@@ -37,8 +37,10 @@ class SignInBrowserIT extends BrowserTest {
     @Test
     void aWrongPasswordShowsAMessageAndNoName() {
         signIn("member2@demo.local", "certainly wrong");
-        WebElement messages = browser.findElement(By.id("messages"));
-        assertTrue(messages.getText().contains("email or password is wrong"), messages.getText());
+        // Found anew at each look: the form's own page has an empty #messages until the answer replaces it.
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "email or password is wrong"));
         assertTrue(browser.findElements(By.id("account-name")).isEmpty());
     }
 
@@ -62,7 +64,7 @@ class SignInBrowserIT extends BrowserTest {
         browser.findElement(By.id("signup:password")).sendKeys("password");
         browser.findElement(By.id("signup:passwordAgain")).sendKeys("password");
         browser.findElement(By.id("signup:submit")).click();
-        assertTrue(browser.findElement(By.id("messages")).getText().contains("commonly used"), "weak password refused");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "commonly used"));
 
         browser.findElement(By.id("signup:password")).sendKeys("a passphrase for bea");
         browser.findElement(By.id("signup:passwordAgain")).sendKeys("a passphrase for bea");
