@@ -48,11 +48,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(USER, DATABASE);
+        return jdbcUrl(postgres.getPort());
     }
 
-    public int port() {
-        return postgres.getPort();
+    /** Where the portal's database will be, known before the server is up. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + USER;
     }
 
     private void createPortalDatabase() throws IOException {

@@ -24,12 +24,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.ctoforum.platform.settings.PortalSetting;
 
 /**
  * {@code java -jar cto-forum.jar}: checks the settings, starts the embedded PostgreSQL unless an external one is
- * configured, then boots Payara Micro with the WAR beside this jar and waits until the portal answers as ready.
+ * configured while Payara Micro boots, then deploys the WAR beside this jar and waits until the portal answers as
+ * ready.
  */
 public final class PortalLauncher {
 
@@ -46,12 +50,13 @@ public final class PortalLauncher {
         }
 
         boolean embedded = settings.get(DB_URL).isBlank();
+        CompletableFuture<EmbeddedDatabase> database = CompletableFuture.completedFuture(null);
         if (embedded) {
             Path directory = Path.of(settings.get(DATA_DIR)).resolve("postgres");
-            EmbeddedDatabase database =
-                    EmbeddedDatabase.start(directory, Integer.parseInt(settings.get(DB_EMBEDDED_PORT)));
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
-            settings.put(DB_URL, database.jdbcUrl());
+            int port = Integer.parseInt(settings.get(DB_EMBEDDED_PORT));
+            // Started beside Payara's boot, which needs no database; the WAR is deployed once it is up.
+            database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(directory, port), runner());
+            settings.put(DB_URL, EmbeddedDatabase.jdbcUrl(port));
             settings.put(DB_USER, EmbeddedDatabase.USER);
             settings.put(DB_PASSWORD, "");
         }
@@ -66,10 +71,6 @@ public final class PortalLauncher {
 
         Path war = warBesideThisJar();
         List<String> payaraArgs = new ArrayList<>(List.of(
-                "--deploy",
-                war.toString(),
-                "--contextroot",
-                "/",
                 "--port",
                 settings.get(HTTP_PORT),
                 "--prebootcommandfile",
@@ -77,10 +78,37 @@ public final class PortalLauncher {
                 "--nohazelcast",
                 "--disablephonehome"));
         payaraArgs.addAll(List.of(args));
-        LOG.info("Starting Payara Micro with " + war);
+        LOG.info("Starting Payara Micro");
         PayaraMicro.main(payaraArgs.toArray(String[]::new));
+        awaitDatabase(database);
+        LOG.info("Deploying " + war);
+        if (!PayaraMicro.getInstance().getRuntime().deploy("ROOT", "/", war.toFile())) {
+            System.err.println("The portal did not deploy; see the log above for why.");
+            System.exit(1);
+        }
 
         awaitReady(settings.get(HTTP_PORT), settings.get(BASE_URL));
+    }
+
+    /** A thread of its own, so that starting PostgreSQL never waits for a pool. */
+    private static Executor runner() {
+        return task -> new Thread(task, "embedded-postgres-start").start();
+    }
+
+    /** Waits for the embedded database, if any, and stops it with the JVM; a database that failed ends the start. */
+    private static void awaitDatabase(CompletableFuture<EmbeddedDatabase> starting) {
+        EmbeddedDatabase database;
+        try {
+            database = starting.join();
+        } catch (CompletionException e) {
+            System.err.println("The portal cannot start: " + e.getCause().getMessage());
+            e.getCause().printStackTrace();
+            System.exit(1);
+            return;
+        }
+        if (database != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+        }
     }
 
     /**
