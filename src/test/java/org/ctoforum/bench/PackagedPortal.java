@@ -22,6 +22,8 @@ public final class PackagedPortal implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
+    /** Extra JVM options for the portal, split at spaces: a flight recording, or a garbage collector to compare. */
+    private static final String EXTRA_JVM_OPTIONS = System.getProperty("bench.portal.jvm", "");
 
     private final Process process;
     private final int httpPort;
@@ -67,6 +69,11 @@ public final class PackagedPortal implements AutoCloseable {
                 "-Dportal.demo.password=" + demoPassword));
         for (String setting : settings) {
             arguments.add("-D" + setting);
+        }
+        for (String option : EXTRA_JVM_OPTIONS.strip().split("\\s+")) {
+            if (!option.isEmpty()) {
+                arguments.add(option);
+            }
         }
         arguments.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder command = new ProcessBuilder(arguments)
