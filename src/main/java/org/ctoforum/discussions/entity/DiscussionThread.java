@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A conversation in a category. Its counters (visible posts, the last of them) are kept here so the thread list
@@ -76,6 +78,7 @@ public class DiscussionThread {
     private int postCount;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "discussion_thread_tag", joinColumns = @JoinColumn(name = "thread_id"))
     @Column(name = "tag", nullable = false)
     private Set<String> tags = new TreeSet<>();

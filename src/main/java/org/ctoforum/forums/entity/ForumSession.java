@@ -17,6 +17,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A session of a forum edition. Its own rules (within the edition's days, end after start, no more seats than its
@@ -61,6 +63,7 @@ public class ForumSession {
     private Integer capacity;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "forum_session_facilitator", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "account_id", nullable = false)
     private Set<Long> facilitators = new LinkedHashSet<>();

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /** A best practice: what worked for districts, where it comes from, and for whom it is open. */
 @Entity
@@ -56,6 +58,7 @@ public class LibraryEntry {
     private Access access;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "library_entry_tag", joinColumns = @JoinColumn(name = "entry_id"))
     @Column(name = "tag", nullable = false)
     private Set<String> tags = new TreeSet<>();

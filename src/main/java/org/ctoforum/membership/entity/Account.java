@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A person with a sign-in. Without roles it is a registered non-member; staff grant membership and roles. The roles
@@ -27,9 +29,11 @@ import java.util.Set;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where a.email = :email")
+@NamedQuery(name = Account.WITH_ROLES, query = "select a from Account a left join fetch a.roles where a.id = :id")
 public class Account {
 
     public static final String BY_EMAIL = "Account.byEmail";
+    public static final String WITH_ROLES = "Account.withRoles";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +59,7 @@ public class Account {
     private String passwordHash;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "role", nullable = false)
     @Enumerated(EnumType.STRING)

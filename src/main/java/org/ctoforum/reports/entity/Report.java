@@ -18,6 +18,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ctoforum.reports.entity.WorkflowException.Reason;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A report of the association. It moves DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED through the methods below, and
@@ -90,6 +92,7 @@ public class Report {
     private OffsetDateTime updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "report_topic", joinColumns = @JoinColumn(name = "report_id"))
     @Column(name = "topic", nullable = false)
     private Set<String> topics = new TreeSet<>();
