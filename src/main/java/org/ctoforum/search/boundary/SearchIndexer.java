@@ -295,6 +295,10 @@ public class SearchIndexer {
                     }
                 }
             }
+            long merging = System.nanoTime();
+            int segments = fresh.mergeForSearching();
+            LOG.info(() -> "Search index rebuild: merged into at most " + segments + " segments in "
+                    + (System.nanoTime() - merging) / 1_000_000 + " ms");
             fresh.markComplete();
             fresh.commit(start);
             applying.lock();

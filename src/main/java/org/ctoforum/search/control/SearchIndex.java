@@ -180,6 +180,18 @@ public final class SearchIndex implements Closeable {
         writer.deleteDocuments(new Term(SearchFields.PARENT, parentKey));
     }
 
+    /**
+     * Merges a freshly built index down to about one segment for each slice a search splits into. A rebuild leaves
+     * dozens of segments, and every search pays for each one: its term lookups and, for a fuzzy word, a walk of its
+     * term dictionary. Later changes merge as usual. Answers the number of segments asked for.
+     */
+    public int mergeForSearching() throws IOException {
+        long documents = writer.getDocStats().maxDoc;
+        int segments = (int) Math.max(1, (documents + Searcher.DOCS_PER_SLICE - 1) / Searcher.DOCS_PER_SLICE);
+        writer.forceMerge(segments);
+        return segments;
+    }
+
     /** Says a rebuild has put everything in; until then a restart treats this index as unusable. */
     public void markComplete() {
         complete = true;
