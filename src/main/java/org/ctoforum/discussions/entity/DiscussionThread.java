@@ -77,6 +77,7 @@ public class DiscussionThread {
     @Column(name = "post_count", nullable = false)
     private int postCount;
 
+    // A list of threads reads all their tags in one query, not one query a thread.
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "discussion_thread_tag", joinColumns = @JoinColumn(name = "thread_id"))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A search split over threads finds, ranks and counts exactly what the calling thread alone does. */
+/**
+ * A search split over threads finds, ranks and counts exactly what the calling thread alone does, and a rebuilt
+ * index merged for searching finds and counts what its many segments did.
+ */
 class SearcherSlicesTest {
 
     private static final int SEGMENTS = 8;
@@ -87,6 +91,38 @@ class SearcherSlicesTest {
             }
         } finally {
             store.current().release(alone);
+        }
+    }
+
+    @Test
+    void aMergedIndexHasOneSegmentASliceAndFindsTheSame() throws IOException {
+        List<String> queries = List.of("budget", "devices", "budget NOT devices", "reply~", "*");
+        Map<String, List<String>> filters = Map.of("year", List.of("2021", "2023"));
+        List<AccessAwareSearch.Result> before = new ArrayList<>();
+        SearchIndex index = store.current();
+        SearchIndex.Searcher searcher = index.acquire();
+        try {
+            assertEquals(SEGMENTS, searcher.getIndexReader().leaves().size());
+            for (String text : queries) {
+                before.add(search(searcher, text, filters));
+            }
+        } finally {
+            index.release(searcher);
+        }
+
+        assertEquals(1, index.mergeForSearching(), "480 documents fill less than one slice");
+        index.refreshNow();
+
+        searcher = index.acquire();
+        try {
+            assertEquals(1, searcher.getIndexReader().leaves().size());
+            for (int i = 0; i < queries.size(); i++) {
+                AccessAwareSearch.Result after = search(searcher, queries.get(i), filters);
+                assertEquals(before.get(i).total(), after.total(), queries.get(i));
+                assertEquals(before.get(i).facets(), after.facets(), queries.get(i));
+            }
+        } finally {
+            index.release(searcher);
         }
     }
 
