@@ -3,7 +3,6 @@ package org.ctoforum.search.control;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -174,7 +172,7 @@ public final class AccessAwareSearch {
         }
         DrillDownQuery query = new DrillDownQuery(LuceneDocuments.facetsConfig(), base);
         request.filters().forEach((dimension, values) -> values.forEach(value -> query.add(dimension, value)));
-        DrillSideways sideways = new ParallelDrillSideways(searcher);
+        DrillSideways sideways = searcher.drillSideways();
         DrillSideways.DrillSidewaysResult result =
                 byDate ? sideways.search(query, null, null, window, sort, false) : sideways.search(query, window);
         long total = 0;
@@ -346,31 +344,6 @@ public final class AccessAwareSearch {
             }
         }
         return false;
-    }
-
-    /** Counts facets as the searcher does: over its threads when there are many hits. */
-    private static final class ParallelDrillSideways extends DrillSideways {
-        private final SearchIndex.Searcher searcher;
-
-        ParallelDrillSideways(SearchIndex.Searcher searcher) {
-            super(searcher, LuceneDocuments.facetsConfig(), searcher.facets());
-            this.searcher = searcher;
-        }
-
-        @Override
-        protected Facets buildFacetsResult(
-                FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
-                throws IOException {
-            Facets drillDownFacets = searcher.facetCounts(drillDowns);
-            if (drillSideways == null || drillSideways.length == 0) {
-                return drillDownFacets;
-            }
-            Map<String, Facets> sideways = new HashMap<>();
-            for (int i = 0; i < drillSideways.length; i++) {
-                sideways.put(drillSidewaysDims[i], searcher.facetCounts(drillSideways[i]));
-            }
-            return new MultiFacets(sideways, drillDownFacets);
-        }
     }
 
     private static Map<String, Map<String, Integer>> facets(Facets facets) throws IOException {

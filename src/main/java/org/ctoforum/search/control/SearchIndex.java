@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -96,6 +98,26 @@ public final class SearchIndex implements Closeable {
                 Thread.currentThread().interrupt();
                 throw new ThreadInterruptedException(e);
             }
+        }
+
+        /** Drill-sideways search whose facet counts go over the pool as {@link #facetCounts} decides. */
+        public DrillSideways drillSideways() {
+            return new DrillSideways(this, LuceneDocuments.facetsConfig(), facets) {
+                @Override
+                protected Facets buildFacetsResult(
+                        FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] drillSidewaysDims)
+                        throws IOException {
+                    Facets drillDownFacets = Searcher.this.facetCounts(drillDowns);
+                    if (drillSideways == null || drillSideways.length == 0) {
+                        return drillDownFacets;
+                    }
+                    Map<String, Facets> sideways = new HashMap<>();
+                    for (int i = 0; i < drillSideways.length; i++) {
+                        sideways.put(drillSidewaysDims[i], Searcher.this.facetCounts(drillSideways[i]));
+                    }
+                    return new MultiFacets(sideways, drillDownFacets);
+                }
+            };
         }
 
         /** Null while the index holds no document with facets. */
