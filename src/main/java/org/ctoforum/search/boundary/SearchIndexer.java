@@ -296,7 +296,7 @@ public class SearchIndexer {
                 }
             }
             long merging = System.nanoTime();
-            int segments = fresh.mergeForSearching();
+            int segments = fresh.mergeForSearching(Runtime.getRuntime().availableProcessors());
             LOG.info(() -> "Search index rebuild: merged into at most " + segments + " segments in "
                     + (System.nanoTime() - merging) / 1_000_000 + " ms");
             fresh.markComplete();

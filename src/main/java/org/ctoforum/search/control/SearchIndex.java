@@ -203,13 +203,20 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Merges a freshly built index down to about one segment for each slice a search splits into. A rebuild leaves
-     * dozens of segments, and every search pays for each one: its term lookups and, for a fuzzy word, a walk of its
-     * term dictionary. Later changes merge as usual. Answers the number of segments asked for.
+     * Merges a freshly built index for searching: one segment for each slice a search could split into, but no more
+     * segments than threads to search them. A rebuild leaves dozens of segments, and every search pays for each one:
+     * its term lookups and, for a fuzzy word, a walk of its term dictionary. Later changes merge as usual. Answers
+     * the number of segments asked for.
      */
-    public int mergeForSearching() throws IOException {
+    public int mergeForSearching(int threads) throws IOException {
+        return mergeForSearching(threads, Searcher.DOCS_PER_SLICE);
+    }
+
+    /** With another slice size, so that a test can merge a small index into several segments. */
+    int mergeForSearching(int threads, int docsPerSlice) throws IOException {
         long documents = writer.getDocStats().maxDoc;
-        int segments = (int) Math.max(1, (documents + Searcher.DOCS_PER_SLICE - 1) / Searcher.DOCS_PER_SLICE);
+        long slices = (documents + docsPerSlice - 1) / docsPerSlice;
+        int segments = (int) Math.max(1, Math.min(slices, threads));
         writer.forceMerge(segments);
         return segments;
     }

@@ -95,7 +95,7 @@ class SearcherSlicesTest {
     }
 
     @Test
-    void aMergedIndexHasOneSegmentASliceAndFindsTheSame() throws IOException {
+    void aMergedIndexHasASegmentASliceUpToOneAThreadAndFindsTheSame() throws IOException {
         List<String> queries = List.of("budget", "devices", "budget NOT devices", "reply~", "*");
         Map<String, List<String>> filters = Map.of("year", List.of("2021", "2023"));
         List<AccessAwareSearch.Result> before = new ArrayList<>();
@@ -110,12 +110,24 @@ class SearcherSlicesTest {
             index.release(searcher);
         }
 
-        assertEquals(1, index.mergeForSearching(), "480 documents fill less than one slice");
-        index.refreshNow();
+        assertEquals(2, index.mergeForSearching(2, 100), "five slices of 100, but only two threads");
+        assertFindsTheSame(index, 2, queries, filters, before);
 
-        searcher = index.acquire();
+        assertEquals(1, index.mergeForSearching(4), "480 documents fill less than one slice");
+        assertFindsTheSame(index, 1, queries, filters, before);
+    }
+
+    private void assertFindsTheSame(
+            SearchIndex index,
+            int segments,
+            List<String> queries,
+            Map<String, List<String>> filters,
+            List<AccessAwareSearch.Result> before)
+            throws IOException {
+        index.refreshNow();
+        SearchIndex.Searcher searcher = index.acquire();
         try {
-            assertEquals(1, searcher.getIndexReader().leaves().size());
+            assertEquals(segments, searcher.getIndexReader().leaves().size());
             for (int i = 0; i < queries.size(); i++) {
                 AccessAwareSearch.Result after = search(searcher, queries.get(i), filters);
                 assertEquals(before.get(i).total(), after.total(), queries.get(i));
