@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -32,9 +35,8 @@ public final class PdfComposer {
 
     public static byte[] compose(String title, String subtitle, String summary, List<Section> sections) {
         try (PDDocument document = new PDDocument();
-                InputStream fontFile = PDDocument.class.getResourceAsStream(
-                        "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            PDType0Font font = PDType0Font.load(document, fontFile);
+                TrueTypeFont liberationSans = liberationSans()) {
+            PDType0Font font = PDType0Font.load(document, liberationSans, true);
             Writer writer = new Writer(document, font);
             writer.titlePage(title, subtitle, summary);
             TextContentRenderer text = TextContentRenderer.builder().build();
@@ -53,6 +55,19 @@ public final class PdfComposer {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be written", e);
+        }
+    }
+
+    /**
+     * Without glyph substitution: for Latin text it only makes ligatures, and PDFBox works them out with regular
+     * expressions for every line shown, which was two fifths of writing a report.
+     */
+    private static TrueTypeFont liberationSans() throws IOException {
+        try (InputStream fontFile =
+                PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
+            font.setEnableGsub(false);
+            return font;
         }
     }
 
@@ -164,14 +179,18 @@ public final class PdfComposer {
         private List<String> wrap(String text, float size) throws IOException {
             float width = PAGE.getWidth() - 2 * MARGIN;
             List<String> lines = new ArrayList<>();
+            float spaceWidth = font.getStringWidth(" ") / 1000 * size;
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : text.replaceAll("\\s+", " ").strip().split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && font.getStringWidth(printable(candidate)) / 1000 * size > width) {
+                float wordWidth = font.getStringWidth(printable(word)) / 1000 * size;
+                if (!line.isEmpty() && lineWidth + spaceWidth + wordWidth > width) {
                     lines.add(line.toString());
                     line = new StringBuilder(word);
+                    lineWidth = wordWidth;
                 } else {
-                    line = new StringBuilder(candidate);
+                    lineWidth += line.isEmpty() ? wordWidth : spaceWidth + wordWidth;
+                    line.append(line.isEmpty() ? "" : " ").append(word);
                 }
             }
             if (!line.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.ctoforum.reports.control;
 
-import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +102,7 @@ public final class PdfInspector {
         BufferedImage small = new BufferedImage(COVER_WIDTH, height, BufferedImage.TYPE_INT_RGB);
         var graphics = small.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        graphics.drawImage(page.getScaledInstance(COVER_WIDTH, height, Image.SCALE_SMOOTH), 0, 0, null);
+        graphics.drawImage(page, 0, 0, COVER_WIDTH, height, null);
         graphics.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(small, "png", png);
