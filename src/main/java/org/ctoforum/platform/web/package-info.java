@@ -1,2 +1,2 @@
-/** The web layer shared by all pages: security headers and the session cookie. */
+/** The web layer shared by all pages: security headers, the session cookie, and forms sent after their view expired. */
 package org.ctoforum.platform.web;
