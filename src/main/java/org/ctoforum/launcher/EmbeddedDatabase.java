@@ -3,6 +3,9 @@ package org.ctoforum.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +31,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server in {@code directory} (created on first use) and makes sure the portal's database exists. */
     public static EmbeddedDatabase start(Path directory, int port) {
+        requireFree(port);
         try {
             Files.createDirectories(directory);
             long started = System.nanoTime();
@@ -44,6 +48,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + directory, e);
+        }
+    }
+
+    /**
+     * PostgreSQL cannot listen on a port that something else holds, and zonky would then wait for ever on whatever
+     * answers there; so the start ends at once, saying what to do.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException held) {
+            throw new IllegalStateException("Port " + port + " is already in use, so the embedded PostgreSQL cannot"
+                    + " listen on it. Stop what holds it (a portal killed without stopping leaves its PostgreSQL"
+                    + " running: a postgres process with -D ending in /postgres), or set PORTAL_DB_EMBEDDED_PORT to a"
+                    + " free port.");
         }
     }
 
