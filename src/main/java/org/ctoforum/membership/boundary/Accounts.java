@@ -2,6 +2,7 @@ package org.ctoforum.membership.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,8 @@ import org.ctoforum.membership.control.PasswordHasher;
 import org.ctoforum.membership.control.PasswordPolicy;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -63,6 +66,9 @@ public class Accounts {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<ContentChanged> changes;
+
     final PasswordHasher hasher = new PasswordHasher();
     final PasswordPolicy policy = new PasswordPolicy();
 
@@ -98,7 +104,11 @@ public class Accounts {
     public AccountView updateProfile(ProfileForm form) {
         form.check();
         Account account = mine();
+        String before = account.getDisplayName();
         account.updateProfile(form.displayName(), form.district(), form.jobTitle());
+        if (!account.getDisplayName().equals(before)) {
+            changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
+        }
         return AccountView.of(account, today());
     }
 

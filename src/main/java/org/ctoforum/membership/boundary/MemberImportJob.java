@@ -4,6 +4,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,8 @@ import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.MemberImport;
 import org.ctoforum.membership.entity.MemberImportError;
 import org.ctoforum.membership.entity.Membership;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 
 /** Runs an import in the background, one transaction per row, writing progress as it goes. */
 @Stateless
@@ -31,6 +34,9 @@ public class MemberImportJob {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -66,7 +72,11 @@ public class MemberImportJob {
                     OffsetDateTime.now(clock));
             em.persist(account);
         } else {
+            String before = account.getDisplayName();
             account.updateProfile(member.displayName(), member.district(), member.jobTitle());
+            if (!account.getDisplayName().equals(before)) {
+                changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
+            }
         }
         // Additive: a list of renewals never takes a role away.
         var roles = account.getRoles();

@@ -15,7 +15,9 @@ public record ContentChanged(Content content, long id) {
         CATEGORY,
         THREAD,
         POST,
-        SYNONYMS
+        SYNONYMS,
+        /** An account whose display name changed: what they wrote shows it, except in Chatham House threads. */
+        AUTHOR
     }
 
     public static ContentChanged of(Content content, long id) {

@@ -129,6 +129,7 @@ public class SearchSources {
             case THREAD -> thread(change.id());
             case POST -> post(change.id());
             case SYNONYMS -> Update.empty();
+            case AUTHOR -> author(change.id());
         };
     }
 
@@ -253,6 +254,19 @@ public class SearchSources {
         Update update = Update.empty();
         em.createQuery("select t.id from DiscussionThread t where t.categoryId = :c", Long.class)
                 .setParameter("c", id)
+                .getResultList()
+                .forEach(threadId -> update.add(thread(threadId)));
+        return update;
+    }
+
+    /** The threads an account wrote in, where its name shows: each read whole, its names loaded in one query. */
+    private Update author(long accountId) {
+        Update update = Update.empty();
+        em.createQuery(
+                        "select distinct t.id from DiscussionThread t, Post p where p.threadId = t.id"
+                                + " and p.authorId = :a and t.chathamHouse = false",
+                        Long.class)
+                .setParameter("a", accountId)
                 .getResultList()
                 .forEach(threadId -> update.add(thread(threadId)));
         return update;

@@ -124,21 +124,8 @@ class SearchApiIT {
                 .json()
                 .getString("token");
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        long categoryId = portal.get("/api/categories").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("slug").equals("broadband"))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
-        Portal.Answer thread = portal.postJson(
-                "/api/threads",
-                Json.createObjectBuilder()
-                        .add("title", "Fiber contracts " + word)
-                        .add("body", "Who has renegotiated a fiber contract this year?")
-                        .add("categoryId", categoryId)
-                        .build()
-                        .toString(),
-                MEMBER);
+        Portal.Answer thread =
+                openPublicThread("Fiber contracts " + word, "Who has renegotiated a fiber contract this year?", MEMBER);
         assertEquals(201, thread.status(), thread.toString());
         poll(
                 () -> searchWithToken("q=" + word, token).getJsonNumber("total").longValue() == 1,
@@ -165,6 +152,58 @@ class SearchApiIT {
                         == 0,
                 1_000,
                 "the hidden reply to go");
+    }
+
+    @Test
+    void aNewDisplayNameIsFoundOnWhatTheMemberWrote() {
+        String member2 = "member2@demo.local";
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Portal.Answer thread = openPublicThread("Renaming " + word, "Does a new name follow what I wrote?", member2);
+        assertEquals(201, thread.status(), thread.toString());
+        poll(() -> search("q=" + word, MEMBER).getJsonNumber("total").longValue() == 1, 1_000, "the new thread");
+        String newName = "Pat " + word.replace("zq", "Newname");
+        String nameQuery = "q=" + encode("author:" + newName.split(" ")[1] + " AND " + word);
+        assertEquals(0, search(nameQuery, MEMBER).getJsonNumber("total").longValue());
+
+        JsonObject me = portal.get("/api/me", member2).json();
+        try {
+            Portal.Answer renamed = portal.putJson("/api/me", profile(me, newName), member2);
+            assertEquals(200, renamed.status(), renamed.toString());
+            poll(
+                    () -> hits(search(nameQuery, MEMBER)).contains("thread:Renaming " + word),
+                    5_000,
+                    "the thread under its author's new name");
+        } finally {
+            portal.putJson("/api/me", profile(me, me.getString("displayName")), member2);
+        }
+    }
+
+    /** A thread in the public broadband category, whose threads are not under the Chatham House Rule. */
+    private Portal.Answer openPublicThread(String title, String body, String author) {
+        long categoryId = portal.get("/api/categories").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("slug").equals("broadband"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        return portal.postJson(
+                "/api/threads",
+                Json.createObjectBuilder()
+                        .add("title", title)
+                        .add("body", body)
+                        .add("categoryId", categoryId)
+                        .build()
+                        .toString(),
+                author);
+    }
+
+    private static String profile(JsonObject me, String displayName) {
+        return Json.createObjectBuilder()
+                .add("displayName", displayName)
+                .add("district", me.isNull("district") ? "" : me.getString("district"))
+                .add("jobTitle", me.isNull("jobTitle") ? "" : me.getString("jobTitle"))
+                .build()
+                .toString();
     }
 
     @Test
