@@ -3,6 +3,8 @@ package org.ctoforum.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -47,6 +49,7 @@ final class SearchBenchmark {
     private static final int DB_PORT = 54_490;
     private static final int PAGE_SIZE = 10;
     private static final Duration FRESHNESS_DEADLINE = Duration.ofSeconds(5);
+    private static final String BLOCKING_CLIENT = "portal, blocking client";
 
     /** One query of the set; {@code kind} groups the figures. */
     record Query(String kind, String text, Map<String, List<String>> filters) {
@@ -264,7 +267,7 @@ final class SearchBenchmark {
             throws IOException {
         Map<String, Latencies> overall = new LinkedHashMap<>();
         Map<String, Map<String, Latencies>> byKind = new LinkedHashMap<>();
-        for (String path : List.of("bare", "engine", "portal")) {
+        for (String path : List.of("bare", "engine", "portal", BLOCKING_CLIENT)) {
             overall.put(path, new Latencies());
             byKind.put(path, new LinkedHashMap<>());
         }
@@ -303,6 +306,11 @@ final class SearchBenchmark {
                 require(answer.status() == 200, "search " + query.text(), answer);
 
                 started = System.nanoTime();
+                int blockingStatus = blockingGet(portal.uri(searchPath(query)), member);
+                long blockingNanos = System.nanoTime() - started;
+                require(blockingStatus == 200, "search through a blocking client " + query.text(), blockingStatus);
+
+                started = System.nanoTime();
                 portal.send(portal.request("/api/ping").GET());
                 long pingNanos = System.nanoTime() - started;
                 started = System.nanoTime();
@@ -317,6 +325,7 @@ final class SearchBenchmark {
                 record(overall, byKind, query.kind(), "bare", bareNanos);
                 record(overall, byKind, query.kind(), "engine", engineNanos);
                 record(overall, byKind, query.kind(), "portal", portalNanos);
+                record(overall, byKind, query.kind(), BLOCKING_CLIENT, blockingNanos);
                 if (round == 0) {
                     totals.put(
                             query.text() + filtersShown(query),
@@ -430,6 +439,24 @@ final class SearchBenchmark {
         Portal.Answer created = portal.postJson("/api/me/tokens", "{\"name\": \"search benchmark\"}", email, password);
         require(created.status() == 201 || created.status() == 200, "token for " + email, created);
         return created.json().getString("token");
+    }
+
+    /**
+     * The portal's search through a blocking client ({@code HttpURLConnection}, kept alive), beside Java's
+     * {@code HttpClient}, which hands each exchange between its own threads: on two cores shared with the portal,
+     * that is part of what the portal's figure measures.
+     */
+    private static int blockingGet(URI uri, String token) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        int status = connection.getResponseCode();
+        // Read to the end, so that the connection is kept for the next request.
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                body.readAllBytes();
+            }
+        }
+        return status;
     }
 
     private static HttpRequest.Builder bearer(HttpRequest.Builder request, String token) {
