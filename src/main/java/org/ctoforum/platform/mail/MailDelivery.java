@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -13,18 +15,16 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
 /**
- * Sends what waits in the outbox every few seconds. Rows are claimed with SKIP LOCKED, so several portal nodes can
+ * Sends what waits in the outbox every few seconds, outside any transaction: a slow SMTP server holds no database
+ * connection or lock. Rows are claimed with SKIP LOCKED and a lease ({@link Outbox}), so several portal nodes can
  * run this job without sending a mail twice. With no SMTP host configured, mails go to the log instead.
  */
 @Startup
@@ -34,8 +34,8 @@ public class MailDelivery {
     private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
     private static final int BATCH = 25;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Outbox outbox;
 
     @Inject
     Settings settings;
@@ -75,34 +75,27 @@ public class MailDelivery {
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void deliver() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        @SuppressWarnings("unchecked")
-        List<OutgoingMail> due = em.createNativeQuery(
-                        "select * from outgoing_mail where status = 'PENDING' and next_attempt_at <= ?1"
-                                + " order by id limit " + BATCH + " for update skip locked",
-                        OutgoingMail.class)
-                .setParameter(1, now)
-                .getResultList();
-        for (OutgoingMail mail : due) {
+        for (Outbox.Claimed mail : outbox.claim(OffsetDateTime.now(clock), BATCH)) {
             if (session == null) {
                 LOG.info(() -> "Mail to " + mail.recipient() + ": " + mail.subject() + "\n" + mail.body());
-                mail.logged(now);
+                outbox.logged(mail.id(), OffsetDateTime.now(clock));
                 continue;
             }
             try {
                 Transport.send(toMessage(mail));
-                mail.sent(now);
+                outbox.sent(mail.id(), OffsetDateTime.now(clock));
                 LOG.info(() -> "Sent mail " + mail.id() + " to " + mail.recipient() + ": " + mail.subject());
             } catch (MessagingException e) {
-                mail.failed(e.toString(), now);
+                OutgoingMail failed = outbox.failed(mail.id(), e.toString(), OffsetDateTime.now(clock));
                 LOG.warning(() -> "Mail " + mail.id() + " to " + mail.recipient() + " failed (attempt "
-                        + mail.attempts() + ", " + mail.status() + "): " + e.getMessage());
+                        + failed.attempts() + ", " + failed.status() + "): " + e.getMessage());
             }
         }
     }
 
-    private MimeMessage toMessage(OutgoingMail mail) throws MessagingException {
+    private MimeMessage toMessage(Outbox.Claimed mail) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.text(PortalSetting.MAIL_FROM)));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));

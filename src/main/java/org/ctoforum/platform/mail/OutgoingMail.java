@@ -68,6 +68,11 @@ public class OutgoingMail {
         this.nextAttemptAt = now;
     }
 
+    /** Not due again before {@code until}, unless its sender records an outcome first. */
+    void claimUntil(OffsetDateTime until) {
+        nextAttemptAt = until;
+    }
+
     void sent(OffsetDateTime now) {
         status = Status.SENT;
         sentAt = now;
