@@ -191,7 +191,17 @@ class HeadersAndSessionsIT extends BrowserTest {
                     .header("Cookie", SESSION_COOKIE + "=" + cookie + "; " + flash)
                     .GET());
             assertEquals(200, page.status(), page.toString());
-            assertTrue(page.body().contains(ExpiredForms.MESSAGE), page.body());
+            assertTrue(page.body().contains(UnrestorableForms.MESSAGE), page.body());
+        }
+        // A form posted where it may not go, or to no page at all, gets the error page a GET would.
+        for (String[] target : new String[][] {{"/admin/index.xhtml", "403"}, {"/no-such-page.xhtml", "404"}}) {
+            Portal.Answer refused = portal.send(portal.request(target[0])
+                    .header("Cookie", SESSION_COOKIE + "=" + cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "jakarta.faces.ViewState=" + URLEncoder.encode(otherViewState, StandardCharsets.UTF_8))));
+            assertEquals(Integer.parseInt(target[1]), refused.status(), refused.toString());
+            assertTrue(refused.body().contains("CTO Forum"), "the portal's own error page: " + refused);
         }
         assertEquals(
                 "Test Person",
