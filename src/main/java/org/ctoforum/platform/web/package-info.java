@@ -1,2 +1,2 @@
-/** The web layer shared by all pages: security headers, the session cookie, and forms sent after their view expired. */
+/** The web layer shared by all pages: security headers, the session cookie, and forms that cannot be restored. */
 package org.ctoforum.platform.web;
