@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -194,15 +195,15 @@ class HeadersAndSessionsIT extends BrowserTest {
             assertTrue(page.body().contains(UnrestorableForms.MESSAGE), page.body());
         }
         // A form posted where it may not go, or to no page at all, gets the error page a GET would.
-        for (String[] target : new String[][] {{"/admin/index.xhtml", "403"}, {"/no-such-page.xhtml", "404"}}) {
-            Portal.Answer refused = portal.send(portal.request(target[0])
+        Map.of("/admin/index.xhtml", 403, "/no-such-page.xhtml", 404).forEach((target, status) -> {
+            Portal.Answer refused = portal.send(portal.request(target)
                     .header("Cookie", SESSION_COOKIE + "=" + cookie)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "jakarta.faces.ViewState=" + URLEncoder.encode(otherViewState, StandardCharsets.UTF_8))));
-            assertEquals(Integer.parseInt(target[1]), refused.status(), refused.toString());
+            assertEquals(status, refused.status(), refused.toString());
             assertTrue(refused.body().contains("CTO Forum"), "the portal's own error page: " + refused);
-        }
+        });
         assertEquals(
                 "Test Person",
                 portal.get("/api/me", email, PASSWORD).json().getString("displayName"),
