@@ -155,10 +155,12 @@ public final class PortalLauncher {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
+        String last = "no answer";
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {
                     System.out.println();
                     System.out.println("CTO Forum Portal is ready at " + baseUrl);
@@ -174,7 +176,8 @@ public final class PortalLauncher {
             }
             Thread.sleep(500);
         }
-        System.err.println("The portal did not become ready; see the log above for the failed deployment.");
+        System.err.println(
+                "The portal did not become ready; see the log above for why. Its last readiness answer: " + last);
         System.exit(1);
     }
 

@@ -51,7 +51,7 @@ import org.ctoforum.search.control.SearchIndexStore;
  */
 @Startup
 @Singleton
-@DependsOn("DemoContent")
+@DependsOn("DatabaseMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SearchIndexer {
