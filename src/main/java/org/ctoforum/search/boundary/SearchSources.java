@@ -7,20 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.ctoforum.discussions.entity.Category;
-import org.ctoforum.discussions.entity.DiscussionThread;
-import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.library.entity.LibraryEntry;
-import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.reports.entity.Report;
 import org.ctoforum.reports.entity.ReportSection;
@@ -30,7 +23,8 @@ import org.ctoforum.search.control.SearchIndex;
 
 /**
  * Reads searchable content from the database: what one change means for the index, batches for a rebuild, and the
- * change log itself. What each item looks like in the index is {@link Documents}' business.
+ * change log itself. Discussions are {@link DiscussionSources}' part; what each item looks like in the index is
+ * {@link Documents}' business.
  */
 @Stateless
 public class SearchSources {
@@ -39,14 +33,11 @@ public class SearchSources {
     public static final List<Content> REBUILT =
             List.of(Content.REPORT, Content.LIBRARY_ENTRY, Content.SESSION, Content.THREAD, Content.POST);
 
-    /** A rebuild only reads: EclipseLink then skips the copy it keeps of each entity to detect changes. */
-    private static final String READ_ONLY = "eclipselink.read-only";
-
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    People people;
+    DiscussionSources discussions;
 
     public record Change(Content content, long id) {}
 
@@ -125,11 +116,11 @@ public class SearchSources {
             case LIBRARY_ENTRY -> libraryEntry(change.id());
             case SESSION -> session(change.id());
             case EDITION -> edition(change.id());
-            case CATEGORY -> category(change.id());
-            case THREAD -> thread(change.id());
-            case POST -> post(change.id());
+            case CATEGORY -> discussions.category(change.id());
+            case THREAD -> discussions.thread(change.id());
+            case POST -> discussions.post(change.id());
             case SYNONYMS -> Update.empty();
-            case AUTHOR -> author(change.id());
+            case AUTHOR -> discussions.author(change.id());
         };
     }
 
@@ -174,13 +165,13 @@ public class SearchSources {
                     LibraryEntry::getId,
                     entry -> List.of(Documents.libraryEntry(entry)));
             case SESSION -> sessions(afterId, size);
-            case THREAD -> threads(afterId, size);
-            case POST -> posts(afterId, size);
+            case THREAD -> discussions.threads(afterId, size);
+            case POST -> discussions.posts(afterId, size);
             default -> new Batch(List.of(), afterId, 0);
         };
     }
 
-    private static <T> Batch batchOf(List<T> rows, Function<T, Long> id, Function<T, List<SearchDocument>> documents) {
+    static <T> Batch batchOf(List<T> rows, Function<T, Long> id, Function<T, List<SearchDocument>> documents) {
         List<SearchDocument> all = new ArrayList<>();
         long last = 0;
         for (T row : rows) {
@@ -250,72 +241,6 @@ public class SearchSources {
         return update;
     }
 
-    private Update category(long id) {
-        Update update = Update.empty();
-        em.createQuery("select t.id from DiscussionThread t where t.categoryId = :c", Long.class)
-                .setParameter("c", id)
-                .getResultList()
-                .forEach(threadId -> update.add(thread(threadId)));
-        return update;
-    }
-
-    /** The threads an account wrote in, where its name shows: each read whole, its names loaded in one query. */
-    private Update author(long accountId) {
-        Update update = Update.empty();
-        em.createQuery(
-                        "select distinct t.id from DiscussionThread t, Post p where p.threadId = t.id"
-                                + " and p.authorId = :a and t.chathamHouse = false",
-                        Long.class)
-                .setParameter("a", accountId)
-                .getResultList()
-                .forEach(threadId -> update.add(thread(threadId)));
-        return update;
-    }
-
-    /** A thread and all its posts: its title, rule and category show in every one of them. */
-    private Update thread(long id) {
-        Update update = Update.empty();
-        update.removeKeys.add(SearchDocument.key(Documents.THREAD, id));
-        update.removeChildrenOf.add(SearchDocument.key(Documents.THREAD, id));
-        DiscussionThread thread = em.find(DiscussionThread.class, id);
-        if (thread == null) {
-            return update;
-        }
-        List<Post> posts = em.createQuery("select p from Post p where p.threadId = :t order by p.id", Post.class)
-                .setParameter("t", id)
-                .getResultList();
-        Category category = em.find(Category.class, thread.getCategoryId());
-        Map<Long, String> names = names(authors(List.of(thread), posts));
-        Post first = posts.isEmpty() ? null : posts.get(0);
-        Documents.thread(thread, category, first, names).ifPresent(update.put::add);
-        for (Post post : posts.subList(Math.min(1, posts.size()), posts.size())) {
-            Documents.post(post, thread, category, names).ifPresent(update.put::add);
-        }
-        return update;
-    }
-
-    private Update post(long id) {
-        Post post = em.find(Post.class, id);
-        if (post == null) {
-            Update update = Update.empty();
-            update.removeKeys.add(SearchDocument.key(Documents.POST, id));
-            return update;
-        }
-        long first = em.createQuery("select min(p.id) from Post p where p.threadId = :t", Long.class)
-                .setParameter("t", post.getThreadId())
-                .getSingleResult();
-        if (first == id) {
-            return thread(post.getThreadId());
-        }
-        Update update = Update.empty();
-        update.removeKeys.add(SearchDocument.key(Documents.POST, id));
-        DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
-        Category category = em.find(Category.class, thread.getCategoryId());
-        Documents.post(post, thread, category, names(authors(List.of(thread), List.of(post))))
-                .ifPresent(update.put::add);
-        return update;
-    }
-
     private Batch sessions(long afterId, int size) {
         List<ForumSession> sessions = em.createQuery(
                         "select s from ForumSession s where s.id > :after order by s.id", ForumSession.class)
@@ -323,6 +248,7 @@ public class SearchSources {
                 .setMaxResults(size)
                 .getResultList();
         Map<Long, Edition> editions = byId(
+                em,
                 Edition.class,
                 Edition::getId,
                 sessions.stream().map(ForumSession::getEditionId).collect(Collectors.toSet()));
@@ -333,73 +259,7 @@ public class SearchSources {
                         .toList());
     }
 
-    private Batch threads(long afterId, int size) {
-        List<DiscussionThread> threads = em.createQuery(
-                        "select t from DiscussionThread t where t.id > :after order by t.id", DiscussionThread.class)
-                .setHint(READ_ONLY, true)
-                .setParameter("after", afterId)
-                .setMaxResults(size)
-                .getResultList();
-        if (threads.isEmpty()) {
-            return new Batch(List.of(), afterId, 0);
-        }
-        Set<Long> ids = threads.stream().map(DiscussionThread::getId).collect(Collectors.toSet());
-        Map<Long, Post> firsts = new HashMap<>();
-        em.createQuery(
-                        "select p from Post p where p.id in (select min(q.id) from Post q where q.threadId in :ids"
-                                + " group by q.threadId)",
-                        Post.class)
-                .setParameter("ids", ids)
-                .getResultList()
-                .forEach(post -> firsts.put(post.getThreadId(), post));
-        Map<Long, Category> categories = categories();
-        Map<Long, String> names = names(authors(threads, firsts.values()));
-        return batchOf(
-                threads,
-                DiscussionThread::getId,
-                thread ->
-                        Documents.thread(
-                                        thread,
-                                        categories.get(thread.getCategoryId()),
-                                        firsts.get(thread.getId()),
-                                        names)
-                                .stream()
-                                .toList());
-    }
-
-    private Batch posts(long afterId, int size) {
-        List<Post> posts = em.createQuery("select p from Post p where p.id > :after order by p.id", Post.class)
-                .setHint(READ_ONLY, true)
-                .setParameter("after", afterId)
-                .setMaxResults(size)
-                .getResultList();
-        if (posts.isEmpty()) {
-            return new Batch(List.of(), afterId, 0);
-        }
-        Set<Long> threadIds = posts.stream().map(Post::getThreadId).collect(Collectors.toSet());
-        Map<Long, DiscussionThread> threads = byId(DiscussionThread.class, DiscussionThread::getId, threadIds);
-        Set<Long> firsts = new HashSet<>(
-                em.createQuery("select min(p.id) from Post p where p.threadId in :ids group by p.threadId", Long.class)
-                        .setParameter("ids", threadIds)
-                        .getResultList());
-        Map<Long, Category> categories = categories();
-        Map<Long, String> names = names(authors(threads.values(), posts));
-        return batchOf(posts, Post::getId, post -> {
-            if (firsts.contains(post.getId())) {
-                return List.of();
-            }
-            DiscussionThread thread = threads.get(post.getThreadId());
-            return Documents.post(post, thread, categories.get(thread.getCategoryId()), names).stream()
-                    .toList();
-        });
-    }
-
-    private Map<Long, Category> categories() {
-        return em.createQuery("select c from Category c", Category.class).getResultList().stream()
-                .collect(Collectors.toMap(Category::getId, Function.identity()));
-    }
-
-    private <T> Map<Long, T> byId(Class<T> type, Function<T, Long> id, Collection<Long> ids) {
+    static <T> Map<Long, T> byId(EntityManager em, Class<T> type, Function<T, Long> id, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -410,18 +270,5 @@ public class SearchSources {
                 .getResultList()
                 .stream()
                 .collect(Collectors.toMap(id, Function.identity()));
-    }
-
-    private static Set<Long> authors(Collection<DiscussionThread> threads, Collection<Post> posts) {
-        Set<Long> ids = new HashSet<>();
-        threads.forEach(thread -> ids.add(thread.getAuthorId()));
-        posts.forEach(post -> ids.add(post.getAuthorId()));
-        return ids;
-    }
-
-    private Map<Long, String> names(Set<Long> accountIds) {
-        Map<Long, String> names = new HashMap<>();
-        people.byIds(accountIds).forEach((id, person) -> names.put(id, person.displayName()));
-        return names;
     }
 }
