@@ -31,9 +31,7 @@ public class TestServices implements LauncherSessionListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        mail = new GreenMail(
-                new ServerSetup(Integer.parseInt(System.getProperty("portal.it.smtp.port")), "127.0.0.1", "smtp"));
-        mail.start();
+        startMail();
     }
 
     @Override
@@ -52,5 +50,24 @@ public class TestServices implements LauncherSessionListener {
             throw new IllegalStateException("GreenMail runs only in the integration tests (failsafe)");
         }
         return mail;
+    }
+
+    /** Takes the SMTP server down, so that a test sees sending fail; {@link #startMail()} brings up a fresh one. */
+    public static void stopMail() {
+        mail().stop();
+    }
+
+    public static void startMail() {
+        mail = new GreenMail(
+                new ServerSetup(Integer.parseInt(System.getProperty("portal.it.smtp.port")), "127.0.0.1", "smtp"));
+        mail.start();
+    }
+
+    /** The database the portal under test uses, for a test to read what the API does not show. */
+    public static String jdbcUrl() {
+        if (database == null) {
+            throw new IllegalStateException("The embedded PostgreSQL runs only in the integration tests (failsafe)");
+        }
+        return database.jdbcUrl();
     }
 }
