@@ -1,6 +1,7 @@
 package org.ctoforum.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,7 +185,15 @@ class HeadersAndSessionsIT extends BrowserTest {
             // With another's, it is refused before anything runs and sent back to the page, which says so.
             assertEquals(302, forged.status(), forged.toString());
             assertTrue(forged.header("Location").endsWith("/me/profile.xhtml"), forged.toString());
-            String flash = forged.response().headers().allValues("Set-Cookie").stream()
+            List<String> flashCookies = forged.response().headers().allValues("Set-Cookie").stream()
+                    .filter(setCookie -> !setCookie.startsWith(SESSION_COOKIE + "="))
+                    .toList();
+            assertFalse(flashCookies.isEmpty(), forged.toString());
+            flashCookies.forEach(setCookie -> {
+                assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
+                assertTrue(setCookie.contains("HttpOnly"), setCookie);
+            });
+            String flash = flashCookies.stream()
                     .map(setCookie -> setCookie.split(";")[0])
                     .filter(pair -> !pair.startsWith(SESSION_COOKIE + "="))
                     .collect(Collectors.joining("; "));
