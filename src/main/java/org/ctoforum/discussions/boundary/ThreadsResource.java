@@ -29,16 +29,19 @@ public class ThreadsResource {
     @Inject
     Threads threads;
 
+    @Inject
+    ThreadLists threadLists;
+
     @GET
     @Operation(
             summary = "Visible threads, latest activity first: {threads, next}. category is an id or slug; pass"
                     + " next as after for the following page")
-    public Threads.ThreadList list(
+    public ThreadLists.ThreadList list(
             @QueryParam("category") String category,
             @QueryParam("tag") String tag,
             @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("30") int size) {
-        return threads.list(category, tag, after, size);
+        return threadLists.list(category, tag, after, size);
     }
 
     @POST

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.ctoforum.discussions.boundary.Categories;
 import org.ctoforum.discussions.boundary.CategoryView;
+import org.ctoforum.discussions.boundary.ThreadLists;
 import org.ctoforum.discussions.boundary.ThreadSummary;
 import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.platform.problem.ProblemException;
@@ -23,6 +24,9 @@ public class DiscussionsPage implements Serializable {
     Threads threads;
 
     @Inject
+    ThreadLists threadLists;
+
+    @Inject
     Categories categories;
 
     private String category;
@@ -30,7 +34,7 @@ public class DiscussionsPage implements Serializable {
     private String after;
     private List<CategoryView> categoryViews;
     private CategoryView current;
-    private Threads.ThreadList list;
+    private ThreadLists.ThreadList list;
     private String watchLevel;
 
     public void load() {
@@ -40,9 +44,9 @@ public class DiscussionsPage implements Serializable {
                 .findFirst()
                 .orElse(null);
         try {
-            list = threads.list(current == null ? null : current.slug(), tag, after, 30);
+            list = threadLists.list(current == null ? null : current.slug(), tag, after, 30);
         } catch (ProblemException problem) {
-            list = new Threads.ThreadList(List.of(), null);
+            list = new ThreadLists.ThreadList(List.of(), null);
             PageMessages.error(problem.detail());
         }
         if (category != null && !category.isBlank() && current == null) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ctoforum.discussions.boundary.ThreadLists;
 import org.ctoforum.discussions.boundary.ThreadSummary;
-import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.forums.boundary.Agendas;
 import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
@@ -43,7 +43,7 @@ public class EditionPage implements Serializable {
     Agendas agendas;
 
     @Inject
-    Threads threads;
+    ThreadLists threadLists;
 
     @Inject
     Caller caller;
@@ -64,7 +64,7 @@ public class EditionPage implements Serializable {
             sessions = schedule.list(id);
             days = AgendaGrid.layout(sessions, editions.rooms(id));
             changes = edition.status().equals("DRAFT") ? List.of() : schedule.changes(id);
-            discussions = threads.forEdition(id);
+            discussions = threadLists.forEdition(id);
             refreshMine();
         } catch (ProblemException notFound) {
             missing = true;

@@ -1,0 +1,195 @@
+package org.ctoforum.discussions.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ctoforum.discussions.control.Attribution;
+import org.ctoforum.discussions.entity.Category;
+import org.ctoforum.discussions.entity.DiscussionThread;
+import org.ctoforum.membership.boundary.People;
+import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Caller;
+
+/**
+ * The thread lists: a category's or tag's threads by latest activity with keyset pagination, and a forum edition's
+ * threads by session. One row per thread, and the reader's unread counts in one query for the page.
+ */
+@Stateless
+public class ThreadLists {
+
+    public record ThreadList(List<ThreadSummary> threads, String next) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Categories categories;
+
+    @Inject
+    Watches watches;
+
+    @Inject
+    People people;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * Visible threads, latest activity first; pinned ones lead the first page. {@code category} is an id or a slug;
+     * {@code after} is the {@code next} of the previous page.
+     */
+    public ThreadList list(String category, String tag, String after, int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        List<Category> readable = categories.readable();
+        if (category != null && !category.isBlank()) {
+            Category chosen = category.matches("\\d+")
+                    ? categories.readableCategory(Long.parseLong(category))
+                    : categories.bySlug(category).orElseThrow(() -> ProblemException.notFound("Category " + category));
+            readable = List.of(chosen);
+        }
+        if (readable.isEmpty()) {
+            return new ThreadList(List.of(), null);
+        }
+        String categoryIds =
+                readable.stream().map(c -> String.valueOf(c.getId())).collect(Collectors.joining(","));
+        Cursor cursor = Cursor.parse(after);
+        List<Long> ids = new ArrayList<>();
+        if (cursor == null) {
+            ids.addAll(threadIds(categoryIds, tag, true, null, 20));
+        }
+        List<Long> page = threadIds(categoryIds, tag, false, cursor, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = Cursor.after(em.find(DiscussionThread.class, page.get(limit - 1)));
+        }
+        ids.addAll(page);
+        return new ThreadList(summaries(ids), next);
+    }
+
+    /** The visible threads about the sessions of a forum edition, by session, for the edition's page. */
+    public Map<Long, List<ThreadSummary>> forEdition(long editionId) {
+        Set<Long> readable = categories.readable().stream().map(Category::getId).collect(Collectors.toSet());
+        List<Long> ids = ((List<?>) em.createNativeQuery("select t.id from discussion_thread t"
+                                + " join forum_session s on s.id = t.session_id"
+                                + " where s.edition_id = ? and t.status = 'VISIBLE' order by t.last_post_at desc")
+                        .setParameter(1, editionId)
+                        .getResultList())
+                .stream().map(id -> ((Number) id).longValue()).toList();
+        return summaries(ids).stream()
+                .filter(t -> readable.contains(t.categoryId()))
+                .collect(Collectors.groupingBy(ThreadSummary::sessionId));
+    }
+
+    private List<Long> threadIds(String categoryIds, String tag, boolean pinned, Cursor cursor, int limit) {
+        StringBuilder sql = new StringBuilder(
+                        "select t.id from discussion_thread t where t.status = 'VISIBLE'" + " and t.category_id in (")
+                .append(categoryIds)
+                .append(") and t.pinned = ")
+                .append(pinned);
+        boolean byTag = tag != null && !tag.isBlank();
+        if (byTag) {
+            sql.append(" and exists (select 1 from discussion_thread_tag g where g.thread_id = t.id and g.tag = ?1)");
+        }
+        if (cursor != null) {
+            sql.append(" and (t.last_post_at, t.id) < (?2, ?3)");
+        }
+        sql.append(" order by t.last_post_at desc, t.id desc limit ").append(limit);
+        var query = em.createNativeQuery(sql.toString());
+        if (byTag) {
+            query.setParameter(1, tag.strip().toLowerCase(Locale.ROOT));
+        }
+        if (cursor != null) {
+            query.setParameter(2, cursor.lastPostAt()).setParameter(3, cursor.id());
+        }
+        return ((List<?>) query.getResultList())
+                .stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private List<ThreadSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, DiscussionThread> threads = em.createQuery(
+                        "select t from DiscussionThread t where t.id in :ids", DiscussionThread.class)
+                .setParameter("ids", ids)
+                .setHint("eclipselink.batch", "t.tags")
+                .setHint("eclipselink.batch.type", "IN")
+                .getResultStream()
+                .collect(Collectors.toMap(DiscussionThread::getId, Function.identity()));
+        Map<Long, Category> categoriesById = em.createQuery("select c from Category c", Category.class)
+                .getResultStream()
+                .collect(Collectors.toMap(Category::getId, Function.identity()));
+        Set<Long> namedAuthors = new HashSet<>();
+        threads.values().stream().filter(t -> !t.isChathamHouse()).forEach(t -> namedAuthors.add(t.getAuthorId()));
+        Map<Long, Person> authors = people.byIds(namedAuthors);
+        Map<Long, long[]> unread =
+                caller.accountId().map(me -> watches.unread(me, ids)).orElse(Map.of());
+        boolean signedIn = caller.signedIn();
+        List<ThreadSummary> summaries = new ArrayList<>();
+        for (Long id : ids) {
+            DiscussionThread t = threads.get(id);
+            Category c = categoriesById.get(t.getCategoryId());
+            Person author = authors.get(t.getAuthorId());
+            long[] counts = unread.get(id);
+            boolean fresh = signedIn && counts == null;
+            summaries.add(new ThreadSummary(
+                    t.getId(),
+                    t.getTitle(),
+                    c.getId(),
+                    c.getSlug(),
+                    c.getName(),
+                    t.isChathamHouse(),
+                    Attribution.shown(t.isChathamHouse(), author == null ? null : author.displayName()),
+                    t.isPinned(),
+                    t.isLocked(),
+                    t.getPostCount(),
+                    t.getLastPostAt().toString(),
+                    List.copyOf(t.getTags()),
+                    t.getSessionId(),
+                    !signedIn ? null : fresh ? (Long) (long) t.getPostCount() : (Long) counts[0],
+                    !signedIn ? null : fresh ? null : counts[1] == 0 ? null : (Long) counts[1],
+                    fresh));
+        }
+        return summaries;
+    }
+
+    /** The keyset of the thread list: the last thread's activity time and id, opaque to clients. */
+    record Cursor(OffsetDateTime lastPostAt, long id) {
+        static String after(DiscussionThread thread) {
+            String raw = thread.getLastPostAt().toInstant() + "|" + thread.getId();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String token) {
+            if (token == null || token.isBlank()) {
+                return null;
+            }
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(
+                        Instant.parse(raw.substring(0, bar)).atOffset(ZoneOffset.UTC),
+                        Long.parseLong(raw.substring(bar + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw ProblemException.badRequest("after is not a cursor from a previous page.");
+            }
+        }
+    }
+}
