@@ -60,9 +60,12 @@ public class DemoContent {
         });
     }
 
-    /** Done when the content is loaded or demo mode is off; failed with the reason if a seed failed. */
+    /**
+     * Done when the content is loaded or demo mode is off; failed with the reason if a seed failed. A copy, so that no
+     * caller can complete it.
+     */
     public CompletableFuture<Void> loading() {
-        return loading;
+        return loading.copy();
     }
 
     private void load() {
