@@ -38,9 +38,9 @@ import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
 /**
- * Threads and posts: listing with keyset pagination, reading, writing, editing, deleting and flagging. Every method
- * checks the caller against the category and the post's state; what a reader may not see answers 404, as if it did
- * not exist.
+ * Threads and posts: reading, writing, editing, deleting and flagging; the lists are {@link ThreadLists}'. Every
+ * method checks the caller against the category and the post's state; what a reader may not see answers 404, as if it
+ * did not exist.
  */
 @Stateless
 @DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
