@@ -36,6 +36,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.demo.DemoContent;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.boundary.SearchSources.Change;
 import org.ctoforum.search.boundary.SearchSources.Changes;
@@ -51,7 +52,7 @@ import org.ctoforum.search.control.SearchIndexStore;
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigrations")
+@DependsOn("DemoContent")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SearchIndexer {
@@ -68,6 +69,9 @@ public class SearchIndexer {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DemoContent demoContent;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -109,7 +113,10 @@ public class SearchIndexer {
         if (problem != null) {
             incomplete = true;
             LOG.warning(() -> "Search index: " + problem + "; rebuilding it in the background");
-            rebuild("the index at start was unusable: " + problem);
+            // The demo seeds write without the change log, so the rebuild reads their content once it is loaded.
+            demoContent
+                    .loading()
+                    .whenComplete((loaded, failed) -> rebuild("the index at start was unusable: " + problem));
         } else {
             LOG.info(() -> "Search index open with " + store.current().documents() + " documents");
             follow();
