@@ -104,9 +104,7 @@ public class Accounts {
     public AccountView updateProfile(ProfileForm form) {
         form.check();
         Account account = mine();
-        String before = account.getDisplayName();
-        account.updateProfile(form.displayName(), form.district(), form.jobTitle());
-        if (!account.getDisplayName().equals(before)) {
+        if (account.updateProfile(form.displayName(), form.district(), form.jobTitle())) {
             changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
         }
         return AccountView.of(account, today());

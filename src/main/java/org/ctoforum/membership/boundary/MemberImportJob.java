@@ -72,9 +72,7 @@ public class MemberImportJob {
                     OffsetDateTime.now(clock));
             em.persist(account);
         } else {
-            String before = account.getDisplayName();
-            account.updateProfile(member.displayName(), member.district(), member.jobTitle());
-            if (!account.getDisplayName().equals(before)) {
+            if (account.updateProfile(member.displayName(), member.district(), member.jobTitle())) {
                 changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
             }
         }

@@ -85,13 +85,16 @@ public class Account {
         updateProfile(displayName, district, jobTitle);
     }
 
-    public void updateProfile(String displayName, String district, String jobTitle) {
+    /** Answers whether the display name changed: what the account wrote shows it, so search must know. */
+    public boolean updateProfile(String displayName, String district, String jobTitle) {
         if (displayName == null || displayName.isBlank()) {
             throw new IllegalArgumentException("A display name is required");
         }
+        String before = this.displayName;
         this.displayName = displayName.strip();
         this.district = blankToNull(district);
         this.jobTitle = blankToNull(jobTitle);
+        return !this.displayName.equals(before);
     }
 
     public void choosePassword(String hash) {

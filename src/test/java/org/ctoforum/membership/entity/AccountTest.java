@@ -30,6 +30,15 @@ class AccountTest {
     }
 
     @Test
+    void aProfileUpdateSaysWhetherTheNameChanged() {
+        Account account = account();
+        assertFalse(account.updateProfile(" Maria ", "Lakeside", "CIO"), "the same name, stripped");
+        assertEquals("Lakeside", account.getDistrict());
+        assertTrue(account.updateProfile("Maria Lopez", "Lakeside", "CIO"));
+        assertEquals("Maria Lopez", account.getDisplayName());
+    }
+
+    @Test
     void membershipCountsOnlyWithinItsPeriod() {
         Account account = account();
         account.grantMembership(new Membership(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 11, 23)));
