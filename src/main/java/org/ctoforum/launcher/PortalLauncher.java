@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.ctoforum.platform.settings.PortalSetting;
 
 /**
@@ -39,6 +40,8 @@ public final class PortalLauncher {
 
     private static final Logger LOG = Logger.getLogger(PortalLauncher.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How a readiness check says it will not recover, as DemoReadiness does when the demo content failed. */
+    private static final Pattern GAVE_UP = Pattern.compile("\"state\"\\s*:\\s*\"failed\"");
 
     public static void main(String[] args) throws Exception {
         Map<PortalSetting, String> settings = resolveSettings();
@@ -167,8 +170,8 @@ public final class PortalLauncher {
                     System.out.println();
                     return;
                 }
-                if (response.statusCode() == 404) {
-                    // Payara has finished deploying, and no application answers: the deployment failed.
+                if (response.statusCode() == 404 || gaveUp(response.body())) {
+                    // On 404, Payara has finished deploying and no application answers: the deployment failed.
                     break;
                 }
             } catch (java.io.IOException notYet) {
@@ -179,6 +182,11 @@ public final class PortalLauncher {
         System.err.println(
                 "The portal did not become ready; see the log above for why. Its last readiness answer: " + last);
         System.exit(1);
+    }
+
+    /** True when a readiness answer says a check has failed for good, so waiting longer only delays the error. */
+    static boolean gaveUp(String readinessAnswer) {
+        return GAVE_UP.matcher(readinessAnswer).find();
     }
 
     private PortalLauncher() {}
