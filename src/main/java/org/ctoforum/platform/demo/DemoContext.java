@@ -1,6 +1,7 @@
 package org.ctoforum.platform.demo;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.InputStream;
@@ -24,6 +25,9 @@ public final class DemoContext {
         }
         try (JsonReader reader = Json.createReader(in)) {
             return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalStateException(
+                    "The demo content file seeds/" + file + " is not a JSON object: " + e.getMessage(), e);
         }
     }
 
