@@ -1,6 +1,7 @@
 package org.ctoforum.discussions.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -19,6 +20,8 @@ import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
 import org.ctoforum.platform.markdown.Markdown;
@@ -47,6 +50,9 @@ public class DiscussionSeed implements DemoSeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Override
     public int order() {
@@ -89,6 +95,7 @@ public class DiscussionSeed implements DemoSeed {
         thread.pin(entry.getBoolean("pinned", false));
         em.persist(thread);
         em.flush();
+        changes.fire(ContentChanged.of(Content.THREAD, thread.getId()));
         List<Post> posts = new ArrayList<>();
         boolean readerTookPart = false;
         for (JsonObject p : entry.getJsonArray("posts").getValuesAs(JsonObject.class)) {

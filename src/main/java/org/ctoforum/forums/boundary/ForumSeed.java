@@ -1,6 +1,7 @@
 package org.ctoforum.forums.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -27,6 +28,8 @@ import org.ctoforum.forums.entity.Room;
 import org.ctoforum.forums.entity.SessionType;
 import org.ctoforum.forums.entity.Topic;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
 import org.ctoforum.platform.markdown.Markdown;
@@ -46,6 +49,9 @@ public class ForumSeed implements DemoSeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Override
     public int order() {
@@ -93,6 +99,7 @@ public class ForumSeed implements DemoSeed {
         }
         em.persist(edition);
         em.flush();
+        changes.fire(ContentChanged.of(Content.EDITION, edition.getId()));
 
         Map<String, Room> rooms = new HashMap<>();
         for (JsonObject r : entry.getJsonArray("rooms").getValuesAs(JsonObject.class)) {

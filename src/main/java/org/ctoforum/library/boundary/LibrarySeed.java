@@ -1,6 +1,7 @@
 package org.ctoforum.library.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -12,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ctoforum.library.entity.LibraryEntry;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
 import org.ctoforum.platform.markdown.Markdown;
@@ -28,6 +31,9 @@ public class LibrarySeed implements DemoSeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Override
     public int order() {
@@ -63,6 +69,8 @@ public class LibrarySeed implements DemoSeed {
                     LibraryEntry.Access.valueOf(item.getString("access")),
                     now);
             em.persist(entry);
+            em.flush();
+            changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, entry.getId()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.ctoforum.reports.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.changes.ContentChanged;
+import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
 import org.ctoforum.platform.files.FileStore;
@@ -46,6 +49,9 @@ public class ReportSeed implements DemoSeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ContentChanged> changes;
 
     @Override
     public int order() {
@@ -93,6 +99,7 @@ public class ReportSeed implements DemoSeed {
                 created);
         em.persist(report);
         em.flush();
+        changes.fire(ContentChanged.of(Content.REPORT, report.getId()));
         List<JsonObject> sections = entry.getJsonArray("sections").getValuesAs(JsonObject.class);
         int position = 0;
         for (JsonObject section : sections) {

@@ -113,7 +113,8 @@ public class SearchIndexer {
         if (problem != null) {
             incomplete = true;
             LOG.warning(() -> "Search index: " + problem + "; rebuilding it in the background");
-            // The demo seeds write without the change log, so the rebuild reads their content once it is loaded.
+            // After the demo content, so that on a first start the rebuild's CPU does not share the two cores with
+            // the seeds and the web container's start; it reads what the seeds wrote, and their changes after it.
             demoContent
                     .loading()
                     .whenComplete((loaded, failed) -> rebuild("the index at start was unusable: " + problem));
@@ -194,6 +195,11 @@ public class SearchIndexer {
     }
 
     private void applyChanges() {
+        if (incomplete) {
+            // A placeholder is not followed: the rebuild that fills it reads everything, then catches up from its
+            // start.
+            return;
+        }
         if (!applying.tryLock()) {
             followAgain.set(true);
             return;
@@ -315,10 +321,10 @@ public class SearchIndexer {
                 drain();
                 store.current().commit(cursor);
                 uncommitted = false;
+                incomplete = false;
             } finally {
                 applying.unlock();
             }
-            incomplete = false;
             long millis = (System.nanoTime() - started) / 1_000_000;
             progress = progress.finished(OffsetDateTime.now(clock), millis, null);
             RebuildProgress done = progress;
