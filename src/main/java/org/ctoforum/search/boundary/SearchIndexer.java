@@ -162,11 +162,14 @@ public class SearchIndexer {
 
     /**
      * A change this node just committed: applied at once, without waiting for older transactions to finish as the
-     * log must. The log brings it again later; applying twice gives the same index.
+     * log must. The log brings it again later; applying twice gives the same index. While the index is a placeholder,
+     * the log alone keeps it, so that a failed rebuild leaves no queue growing.
      */
     public void committed(Change change) {
-        committed.add(change);
-        follow();
+        if (!incomplete) {
+            committed.add(change);
+            follow();
+        }
     }
 
     /** Applies whatever the change log holds, now, on a pool thread. Cheap to call often. */
