@@ -25,7 +25,7 @@ public final class DemoContext {
         }
         try (JsonReader reader = Json.createReader(in)) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             throw new IllegalStateException(
                     "The demo content file seeds/" + file + " is not a JSON object: " + e.getMessage(), e);
         }
