@@ -37,25 +37,23 @@ class DiscussionSources {
     People people;
 
     Update category(long id) {
-        Update update = Update.empty();
-        em.createQuery("select t.id from DiscussionThread t where t.categoryId = :c", Long.class)
-                .setParameter("c", id)
-                .getResultList()
-                .forEach(threadId -> update.add(thread(threadId)));
-        return update;
+        return Update.ofEach(
+                em.createQuery("select t.id from DiscussionThread t where t.categoryId = :c", Long.class)
+                        .setParameter("c", id)
+                        .getResultList(),
+                this::thread);
     }
 
     /** The threads an account wrote in, where its name shows: each read whole, its names loaded in one query. */
     Update author(long accountId) {
-        Update update = Update.empty();
-        em.createQuery(
-                        "select distinct t.id from DiscussionThread t, Post p where p.threadId = t.id"
-                                + " and p.authorId = :a and t.chathamHouse = false",
-                        Long.class)
-                .setParameter("a", accountId)
-                .getResultList()
-                .forEach(threadId -> update.add(thread(threadId)));
-        return update;
+        return Update.ofEach(
+                em.createQuery(
+                                "select distinct t.id from DiscussionThread t, Post p where p.threadId = t.id"
+                                        + " and p.authorId = :a and t.chathamHouse = false",
+                                Long.class)
+                        .setParameter("a", accountId)
+                        .getResultList(),
+                this::thread);
     }
 
     /** A thread and all its posts: its title, rule and category show in every one of them. */

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
@@ -48,6 +49,13 @@ public class SearchSources {
     public record Update(List<String> removeKeys, List<String> removeChildrenOf, List<SearchDocument> put) {
         static Update empty() {
             return new Update(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** The updates of several items, one after another: what a change to a container means. */
+        static Update ofEach(List<Long> ids, LongFunction<Update> update) {
+            Update all = empty();
+            ids.forEach(id -> all.add(update.apply(id)));
+            return all;
         }
 
         void add(Update other) {
@@ -233,12 +241,11 @@ public class SearchSources {
     }
 
     private Update edition(long id) {
-        Update update = Update.empty();
-        em.createQuery("select s.id from ForumSession s where s.editionId = :e", Long.class)
-                .setParameter("e", id)
-                .getResultList()
-                .forEach(sessionId -> update.add(session(sessionId)));
-        return update;
+        return Update.ofEach(
+                em.createQuery("select s.id from ForumSession s where s.editionId = :e", Long.class)
+                        .setParameter("e", id)
+                        .getResultList(),
+                this::session);
     }
 
     private Batch sessions(long afterId, int size) {
