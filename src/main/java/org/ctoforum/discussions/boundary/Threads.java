@@ -221,10 +221,7 @@ public class Threads {
     public String watch(long threadId, String level) {
         long me = caller.requireAccountId();
         readableThread(threadId);
-        WatchLevel chosen = Fields.oneOf(WatchLevel.class, level, null, "level");
-        if (chosen == null) {
-            throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
-        }
+        WatchLevel chosen = requiredLevel(level);
         watches.watchThread(me, threadId, chosen);
         return chosen.name();
     }
@@ -232,12 +229,17 @@ public class Threads {
     public String watchCategory(long categoryId, String level) {
         long me = caller.requireAccountId();
         categories.readableCategory(categoryId);
+        WatchLevel chosen = requiredLevel(level);
+        watches.watchCategory(me, categoryId, chosen);
+        return chosen.name();
+    }
+
+    private static WatchLevel requiredLevel(String level) {
         WatchLevel chosen = Fields.oneOf(WatchLevel.class, level, null, "level");
         if (chosen == null) {
             throw ProblemException.badRequest("level must be WATCHING, TRACKING or MUTED.");
         }
-        watches.watchCategory(me, categoryId, chosen);
-        return chosen.name();
+        return chosen;
     }
 
     /** The thread, if the caller may read it: visible, or pending and theirs, or anything for staff. */
