@@ -125,8 +125,13 @@ public class Search {
         if (typed == null || typed.isBlank() || typed.length() > QueryText.MAX_LENGTH) {
             return List.of();
         }
-        return withSearcher(
-                searcher -> AccessAwareSearch.suggest(searcher, typed, keys(), clock.millis(), SUGGESTIONS));
+        return withSearcher(searcher -> AccessAwareSearch.suggest(
+                searcher,
+                typed,
+                keys(),
+                !settings.flag(PortalSetting.SEARCH_SHOW_LOCKED),
+                clock.millis(),
+                SUGGESTIONS));
     }
 
     /** The facet dimensions a query may filter on. */

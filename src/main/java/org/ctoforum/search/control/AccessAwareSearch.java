@@ -93,7 +93,7 @@ public final class AccessAwareSearch {
     private AccessAwareSearch() {}
 
     public static Result search(SearchIndex.Searcher searcher, Analyzer analyzer, Request request) throws IOException {
-        Query seenOnly = seenOnly(searcher, request);
+        Query seenOnly = seenOnly(searcher, request.keys(), request.hideLocked());
         QueryText.Parsed parsed =
                 withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, false), seenOnly != null);
         if (parsed.empty()) {
@@ -108,7 +108,15 @@ public final class AccessAwareSearch {
         Page page = run(searcher, parsed, request, seenOnly);
         String suggestion = null;
         if (page.total < FEW && !parsed.all()) {
-            suggestion = DidYouMean.suggest(searcher.getIndexReader(), request.text());
+            suggestion = DidYouMean.suggest(
+                    searcher.getIndexReader(),
+                    request.text(),
+                    word -> searcher.count(accessible(
+                            new TermQuery(new Term(SearchFields.SPELL_PUBLIC, word)),
+                            new TermQuery(new Term(SearchFields.SPELL, word)),
+                            request.keys(),
+                            seenOnly,
+                            request.nowMillis())));
             Page close = run(
                     searcher,
                     withFuzzyTermsExpanded(searcher, QueryText.parse(request.text(), analyzer, true), seenOnly != null),
@@ -128,26 +136,26 @@ public final class AccessAwareSearch {
                 notice);
     }
 
-    /** Titles that start with what the reader is typing, among what the reader may see. */
+    /** Titles that start with what the reader is typing, among what the reader may find. */
     public static List<Suggestion> suggest(
-            SearchIndex.Searcher searcher, String typed, Set<String> keys, long nowMillis, int max) throws IOException {
+            SearchIndex.Searcher searcher, String typed, Set<String> keys, boolean hideLocked, long nowMillis, int max)
+            throws IOException {
         List<String> prefixes = words(typed);
         if (prefixes.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder typedPrefixes = new BooleanQuery.Builder();
         for (String prefix : prefixes) {
             String cut = prefix.length() > SearchAnalysis.MAX_PREFIX
                     ? prefix.substring(0, SearchAnalysis.MAX_PREFIX)
                     : prefix;
-            query.add(new TermQuery(new Term(SearchFields.SUGGEST, cut)), Occur.MUST);
+            typedPrefixes.add(new TermQuery(new Term(SearchFields.SUGGEST, cut)), Occur.MUST);
         }
-        if (keys != null) {
-            query.add(keysQuery(SearchFields.VISIBLE_TO, keys), Occur.FILTER);
-        }
-        query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
+        // A title is a public word: it finds what the reader may read and what they only see alike.
+        Query titles = typedPrefixes.build();
+        Query query = accessible(titles, titles, keys, seenOnly(searcher, keys, hideLocked), nowMillis);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
+        for (ScoreDoc hit : searcher.search(query, max).scoreDocs) {
             Document doc = searcher.storedFields().document(hit.doc, SUGGESTION_FIELDS);
             suggestions.add(new Suggestion(
                     doc.get(SearchFields.TYPE),
@@ -162,7 +170,8 @@ public final class AccessAwareSearch {
 
     private static Page run(SearchIndex.Searcher searcher, QueryText.Parsed parsed, Request request, Query seenOnly)
             throws IOException {
-        Query base = accessible(parsed, request, seenOnly);
+        Query base =
+                accessible(parsed.publicQuery(), parsed.fullQuery(), request.keys(), seenOnly, request.nowMillis());
         int window = request.page() * request.size();
         boolean byDate = request.byDate() || parsed.all();
         Sort sort = new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
@@ -183,23 +192,24 @@ public final class AccessAwareSearch {
     }
 
     /**
-     * The typed query, limited to what the reader may see and read, and to what is released. What the reader may
-     * read matches by all its words; what they only see (the {@code seenOnly} items) by its public words.
+     * The one access filter of every output: hits, totals, facets, snippets, title suggestions and "did you mean".
+     * What the reader may read matches by all its words ({@code allWords}); what they only see (the {@code seenOnly}
+     * items) by its public words; nothing matches before its release. {@code keys} are null for staff.
      */
-    private static Query accessible(QueryText.Parsed parsed, Request request, Query seenOnly) {
+    private static Query accessible(Query publicWords, Query allWords, Set<String> keys, Query seenOnly, long now) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (request.keys() == null) {
-            query.add(parsed.fullQuery(), Occur.MUST);
+        if (keys == null) {
+            query.add(allWords, Occur.MUST);
         } else {
             Query readable = new BooleanQuery.Builder()
-                    .add(parsed.fullQuery(), Occur.MUST)
-                    .add(keysQuery(SearchFields.READABLE_BY, request.keys()), Occur.FILTER)
+                    .add(allWords, Occur.MUST)
+                    .add(keysQuery(SearchFields.READABLE_BY, keys), Occur.FILTER)
                     .build();
             if (seenOnly == null) {
                 query.add(readable, Occur.MUST);
             } else {
                 Query seen = new BooleanQuery.Builder()
-                        .add(parsed.publicQuery(), Occur.MUST)
+                        .add(publicWords, Occur.MUST)
                         .add(seenOnly, Occur.FILTER)
                         .build();
                 query.add(
@@ -210,7 +220,7 @@ public final class AccessAwareSearch {
                         Occur.MUST);
             }
         }
-        query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, request.nowMillis()), Occur.FILTER);
+        query.add(LongPoint.newRangeQuery(SearchFields.RELEASE, Long.MIN_VALUE, now), Occur.FILTER);
         return query.build();
     }
 
@@ -219,14 +229,14 @@ public final class AccessAwareSearch {
      * members; with locked items hidden, only those not gated. Null when there are none, as for staff and most
      * members: their searches then skip the public words altogether, fuzzy expansion included.
      */
-    private static Query seenOnly(IndexSearcher searcher, Request request) throws IOException {
-        if (request.keys() == null) {
+    private static Query seenOnly(IndexSearcher searcher, Set<String> keys, boolean hideLocked) throws IOException {
+        if (keys == null) {
             return null;
         }
         BooleanQuery.Builder seenOnly = new BooleanQuery.Builder()
-                .add(keysQuery(SearchFields.LOCKED_VISIBLE_TO, request.keys()), Occur.FILTER)
-                .add(keysQuery(SearchFields.READABLE_BY, request.keys()), Occur.MUST_NOT);
-        if (request.hideLocked()) {
+                .add(keysQuery(SearchFields.LOCKED_VISIBLE_TO, keys), Occur.FILTER)
+                .add(keysQuery(SearchFields.READABLE_BY, keys), Occur.MUST_NOT);
+        if (hideLocked) {
             seenOnly.add(new TermQuery(new Term(SearchFields.GATED, "true")), Occur.MUST_NOT);
         }
         Query query = seenOnly.build();

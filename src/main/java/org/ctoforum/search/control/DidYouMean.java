@@ -12,8 +12,9 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * "Did you mean": the typed words that no document has, replaced by the closest words in the spelling field, which
- * holds only text everyone may read, so a suggestion never hints at gated words.
+ * "Did you mean": each typed word that the reader's search cannot find, replaced by the closest word that it can.
+ * Lucene proposes candidates from the whole index, embargoed, hidden and deleted items included; a candidate is
+ * offered only if the reader's own access filter finds it, so a suggestion never hints at what they may not see.
  */
 final class DidYouMean {
 
@@ -22,31 +23,60 @@ final class DidYouMean {
 
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
 
+    /** Candidates asked of Lucene for each word; the closest one the reader can find wins. */
+    private static final int CANDIDATES = 10;
+
+    /** How many items this reader may find by a spelling word. */
+    interface Findable {
+        long count(String word) throws IOException;
+    }
+
     private DidYouMean() {}
 
-    /** The typed text with each unknown word replaced by the closest word everyone may read; null if none. */
-    static String suggest(IndexReader reader, String text) throws IOException {
+    /** The typed text with each word the reader cannot find replaced by the closest one they can; null if none. */
+    static String suggest(IndexReader reader, String text, Findable findable) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
+        // Lucene skips words common in the raw index; whether the reader can find the word was decided here.
+        checker.setMaxQueryFrequency(Integer.MAX_VALUE);
         Matcher words = WORD.matcher(text);
         StringBuilder corrected = new StringBuilder();
         boolean changed = false;
         while (words.find()) {
             String word = words.group();
             String replacement = word;
-            if (!OPERATORS.contains(word)) {
-                Term term = new Term(SearchFields.SPELL, word.toLowerCase(Locale.ROOT));
-                if (reader.docFreq(term) == 0) {
-                    SuggestWord[] close =
-                            checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (close.length > 0) {
-                        replacement = close[0].string;
-                        changed = true;
-                    }
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (!OPERATORS.contains(word) && findable.count(lower) == 0) {
+                String closest = closestFindable(checker, reader, lower, findable);
+                if (closest != null) {
+                    replacement = closest;
+                    changed = true;
                 }
             }
             words.appendReplacement(corrected, Matcher.quoteReplacement(replacement));
         }
         words.appendTail(corrected);
         return changed ? corrected.toString() : null;
+    }
+
+    /** Lucene ranks by closeness, then by frequency in the raw index; ties go to the word the reader finds most. */
+    private static String closestFindable(
+            DirectSpellChecker checker, IndexReader reader, String word, Findable findable) throws IOException {
+        SuggestWord[] candidates = checker.suggestSimilar(
+                new Term(SearchFields.SPELL, word), CANDIDATES, reader, SuggestMode.SUGGEST_ALWAYS);
+        String best = null;
+        float bestScore = 0;
+        long bestCount = 0;
+        for (SuggestWord candidate : candidates) {
+            if (best != null && candidate.score < bestScore) {
+                break;
+            }
+            long count = findable.count(candidate.string);
+            if (count > 0 && (best == null || count > bestCount)) {
+                best = candidate.string;
+                bestScore = candidate.score;
+                bestCount = count;
+            }
+        }
+        return best;
     }
 }

@@ -24,6 +24,12 @@ public final class LuceneDocuments {
     /** Text with offsets in the postings, so snippets need no re-analysis of long PDF text. */
     private static final FieldType HIGHLIGHTED = highlighted();
 
+    /**
+     * The words "did you mean" draws on, for every item: a candidate spelling is offered only if an item this reader
+     * may see holds it, so the fields need no positions or frequencies, just which items hold each word.
+     */
+    private static final FieldType SPELLING = spelling();
+
     private static final FacetsConfig FACETS = facets();
 
     private LuceneDocuments() {}
@@ -77,9 +83,11 @@ public final class LuceneDocuments {
                         .toInstant()
                         .toEpochMilli();
         doc.add(new LongPoint(SearchFields.RELEASE, release));
-        for (String word : spellingText(item)) {
-            doc.add(new TextField(SearchFields.SPELL, word, Field.Store.NO));
+        for (String text : publicText(item)) {
+            doc.add(new Field(SearchFields.SPELL_PUBLIC, text, SPELLING));
+            doc.add(new Field(SearchFields.SPELL, text, SPELLING));
         }
+        doc.add(new Field(SearchFields.SPELL, item.body(), SPELLING));
         if (item.titleSearched()) {
             doc.add(new TextField(SearchFields.SUGGEST, item.title(), Field.Store.NO));
         }
@@ -104,20 +112,6 @@ public final class LuceneDocuments {
         return texts;
     }
 
-    /**
-     * "Did you mean" draws on these words. Only text everyone may read goes in, so a suggestion never hints at a
-     * word from a members-only report or thread.
-     */
-    private static List<String> spellingText(SearchDocument item) {
-        if (!item.visibleTo().contains(ReaderKeys.EVERYONE)) {
-            return List.of();
-        }
-        if (item.readableBy().contains(ReaderKeys.EVERYONE)) {
-            return List.of(item.title(), item.summary(), item.body());
-        }
-        return List.of(item.title(), item.summary());
-    }
-
     private static void addFacets(Document doc, SearchDocument item) {
         doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_TYPE, item.type()));
         doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_ACCESS, item.access()));
@@ -136,6 +130,15 @@ public final class LuceneDocuments {
     private static FieldType highlighted() {
         FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType spelling() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS);
         type.freeze();
         return type;
     }

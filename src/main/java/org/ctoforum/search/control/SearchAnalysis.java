@@ -35,7 +35,14 @@ public final class SearchAnalysis {
 
     public static Analyzer forIndexing() {
         return new PerFieldAnalyzerWrapper(
-                english(null), Map.of(SearchFields.SPELL, words(), SearchFields.SUGGEST, prefixes()));
+                english(null),
+                Map.of(
+                        SearchFields.SPELL,
+                        words(),
+                        SearchFields.SPELL_PUBLIC,
+                        words(),
+                        SearchFields.SUGGEST,
+                        prefixes()));
     }
 
     /** The analyzer for queries, with the synonym groups given ("cto, chief technology officer"). */

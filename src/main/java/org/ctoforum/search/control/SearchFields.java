@@ -4,7 +4,7 @@ package org.ctoforum.search.control;
 public final class SearchFields {
 
     /** Bump when fields or analysis change: an index of another version is rebuilt at start. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public static final String KEY = "key";
     public static final String PARENT = "parent";
@@ -36,7 +36,11 @@ public final class SearchFields {
     public static final String LOCKED_VISIBLE_TO = "locked_visible_to";
 
     public static final String RELEASE = "release";
+    /** Every word of an item, for "did you mean" among what a reader may read. */
     public static final String SPELL = "spell";
+    /** The public words of an item, for "did you mean" among what a reader may only see. */
+    public static final String SPELL_PUBLIC = "spell_public";
+
     public static final String SUGGEST = "suggest";
 
     /** Facet dimensions, as the API names them. */

@@ -63,7 +63,8 @@ class AccessMatrixIT {
     @Test
     void noRoleSeesWhatItMayNot() throws Exception {
         portal = new Portal(base);
-        String marker = "matrix" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        // Letters only, so that "did you mean" takes each marked word for a word.
+        String marker = "matrix" + letters(10);
         List<Role> roles = roles();
 
         Map<String, JsonObject> reports = new LinkedHashMap<>();
@@ -84,6 +85,17 @@ class AccessMatrixIT {
         long publicCategory = category("PUBLIC", false);
         long membersThread = thread(membersCategory, marker + "membersthread", false);
         long chathamThread = thread(publicCategory, marker + "chatham", true);
+        long hiddenThread = thread(publicCategory, marker + "hiddenthread", false);
+        assertEquals(
+                204,
+                portal.putJson("/api/moderation/threads/" + hiddenThread, "{\"hidden\": true}", "staff@demo.local")
+                        .status());
+        long deletedReply = reply(thread(publicCategory, marker + "replied", false), marker + "deletedreply");
+        assertEquals(
+                204,
+                portal.send(Portal.authorized(
+                                portal.request("/api/posts/" + deletedReply).DELETE(), "member@demo.local"))
+                        .status());
         String memberName = portal.get("/api/me", "member@demo.local").json().getString("displayName");
         Thread.sleep(1_500); // the search index follows commits within a second
 
@@ -99,6 +111,8 @@ class AccessMatrixIT {
                     marker + "membersthread",
                     role.member() || role.staff());
             chathamCells(role, chathamThread, marker + "chatham", memberName);
+            goneCells(role, "hidden thread", marker + "hiddenthread");
+            goneCells(role, "deleted reply", marker + "deletedreply");
             guessedIds(role, reports.get("draft").getJsonNumber("id").longValue());
         }
         personalCells(roles);
@@ -174,7 +188,65 @@ class AccessMatrixIT {
         return created.json().getJsonNumber("id").longValue();
     }
 
+    private long reply(long thread, String marker) {
+        Portal.Answer created = portal.postJson(
+                "/api/threads/" + thread + "/posts",
+                "{\"body\": \"A reply that says " + marker + "secret.\"}",
+                "member@demo.local");
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
     // ---- the cells
+
+    /**
+     * "Did you mean" for a misspelling of {@code word}, and the title suggestions for its start: neither may name the
+     * word unless {@code allowed}. Where allowed, the misspelling is corrected, so the channel is known to work.
+     */
+    private void spellingCells(Role role, String kind, String word, boolean allowed, String what) {
+        String suggestion = api(role, "/api/search?q=" + misspelt(word)).json().getString("suggestion", "");
+        cell(role, kind, "did you mean, " + what, allowed ? suggestion.contains(word) : !suggestion.contains(word));
+    }
+
+    private void titleSuggestionCell(Role role, String kind, String titleWord, boolean allowed) {
+        String suggested = api(role, "/api/search/suggest?q=" + titleWord.substring(0, titleWord.length() - 2))
+                .body();
+        cell(role, kind, "title suggestions", allowed ? suggested.contains(titleWord) : !suggested.contains(titleWord));
+    }
+
+    /** Hidden or deleted: gone for everyone, staff included, on every channel derived from the index. */
+    private void goneCells(Role role, String kind, String marker) {
+        cell(
+                role,
+                kind,
+                "search",
+                !api(role, "/api/search?q=" + marker + "secret")
+                        .json()
+                        .getJsonArray("hits")
+                        .toString()
+                        .contains(marker));
+        spellingCells(role, kind, marker + "secret", false, "its text");
+        if (kind.equals("hidden thread")) {
+            spellingCells(role, kind, marker, false, "its title");
+            titleSuggestionCell(role, kind, marker, false);
+        }
+    }
+
+    /** The word with one letter changed near its end: one edit away, as a typo is. */
+    private static String misspelt(String word) {
+        int at = word.length() - 3;
+        char changed = word.charAt(at) == 'q' ? 'x' : 'q';
+        return word.substring(0, at) + changed + word.substring(at + 1);
+    }
+
+    private static String letters(int count) {
+        StringBuilder letters = new StringBuilder();
+        java.util.Random random = new java.security.SecureRandom();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
 
     /**
      * A draft or an embargoed report is no one's but staff's, on any channel. A released one is listed for everyone,
@@ -210,6 +282,14 @@ class AccessMatrixIT {
                     kind,
                     "search of the PDF's text",
                     !api(role, "/api/search?q=" + marker + "secret").body().contains("gated finding"));
+            cell(
+                    role,
+                    kind,
+                    "close spellings of its title",
+                    !api(role, "/api/search?q=" + misspelt(marker)).body().contains(title));
+            spellingCells(role, kind, marker, false, "its title");
+            spellingCells(role, kind, marker + "secret", false, "its PDF's text");
+            titleSuggestionCell(role, kind, marker, false);
             cell(role, kind, "page", !page(role, "/reports/" + slug).body().contains(title));
             cell(
                     role,
@@ -241,6 +321,12 @@ class AccessMatrixIT {
                         || !api(role, "/api/search?q=" + marker + "secret")
                                 .body()
                                 .contains("gated finding"));
+        spellingCells(role, kind, marker, true, "its public title");
+        if (!readable) {
+            // Readers' own spellings of the text are the versions' cells: this report's first text is replaced.
+            spellingCells(role, kind, marker + "secret", false, "its PDF's text");
+        }
+        titleSuggestionCell(role, kind, marker, true);
         cell(role, kind, "page", page(role, "/reports/" + slug).statusCode() == 200);
         int download = page(role, "/reports/" + slug + "/download").statusCode();
         cell(role, kind, "page download", readable ? download == 200 : download != 200);
@@ -271,6 +357,8 @@ class AccessMatrixIT {
                 "version 1 of 2",
                 "search of its replaced text",
                 !api(role, "/api/search?q=" + marker + "secret").body().contains("gated finding"));
+        spellingCells(role, "version 1 of 2", marker + "secret", false, "its replaced text");
+        spellingCells(role, "version 2 of 2", marker + "revised", readable, "its text");
         cell(
                 role,
                 "version 2 of 2",
@@ -305,6 +393,9 @@ class AccessMatrixIT {
                         || !api(role, "/api/search?q=" + marker + "secret")
                                 .body()
                                 .contains(title));
+        spellingCells(role, kind, marker, allowed, "its title");
+        spellingCells(role, kind, marker + "secret", allowed, "its text");
+        titleSuggestionCell(role, kind, marker, allowed);
         HttpResponse<String> page = page(role, "/discussions/thread.xhtml?id=" + id);
         cell(
                 role,
@@ -497,6 +588,9 @@ class AccessMatrixIT {
     }
 
     private Portal.Answer send(Role role, HttpRequest.Builder request) {
+        // Each role from its own address (the test client is a trusted proxy), so no role spends another's limits.
+        request.header(
+                "X-Forwarded-For", "198.18.7." + (1 + Math.abs(role.name().hashCode() % 250)));
         if (role.token() != null) {
             request.header("Authorization", "Bearer " + role.token());
         }

@@ -211,24 +211,75 @@ class AccessAwareSearchTest {
 
     @Test
     void titleSuggestionsRespectAccess() throws IOException {
-        assertEquals(
-                List.of("Budget season again"),
-                AccessAwareSearch.suggest(store.current().acquire(), "budget sea", null, NOW, 8).stream()
-                        .map(AccessAwareSearch.Suggestion::title)
-                        .toList());
-        assertTrue(
-                AccessAwareSearch.suggest(store.current().acquire(), "budget sea", ReaderKeys.of(null, false), NOW, 8)
-                        .isEmpty());
+        assertEquals(List.of("Budget season again"), titles("budget sea", null, false));
+        assertTrue(titles("budget sea", ReaderKeys.of(null, false), false).isEmpty());
+        assertTrue(titles("embargoed", null, false).isEmpty(), "nothing before its release, not even for staff");
     }
 
     @Test
-    void aPagePastTheEndIsEmpty() throws IOException {
-        AccessAwareSearch.Result result = AccessAwareSearch.search(
-                store.current().acquire(),
-                analyzer,
-                new AccessAwareSearch.Request("budget", Map.of(), false, 9, 10, null, false, NOW));
-        assertTrue(result.hits().isEmpty());
-        assertTrue(result.total() > 0);
+    void titleSuggestionsLeaveOutLockedItemsWhenSearchDoes() throws IOException {
+        assertEquals(
+                List.of("The state of district technology"), titles("state of", ReaderKeys.of(null, false), false));
+        assertTrue(titles("state of", ReaderKeys.of(null, false), true).isEmpty());
+        assertEquals(List.of("The state of district technology"), titles("state of", ReaderKeys.of(4L, true), true));
+    }
+
+    @Test
+    void didYouMeanNeverOffersAWordOfAnUnreleasedItem() throws IOException {
+        for (Set<String> reader : java.util.Arrays.asList(null, ReaderKeys.of(null, false), ReaderKeys.of(3L, true))) {
+            assertNull(search("embargoad", reader, false).suggestion(), "the title of a report not yet out");
+            assertNull(search("embargoad", reader, false).notice());
+        }
+    }
+
+    @Test
+    void didYouMeanOffersGatedWordsOnlyToThoseWhoMayReadThem() throws IOException {
+        assertEquals("zebra", search("zebro", ReaderKeys.of(3L, true), false).suggestion());
+        assertEquals("zebra", search("zebro", null, false).suggestion());
+        assertNull(search("zebro", ReaderKeys.of(null, false), false).suggestion());
+        assertNull(search("zebro", ReaderKeys.of(8L, false), false).suggestion());
+        // The summary of a locked report is public: its words are offered to whoever sees it listed.
+        assertEquals(
+                "survey", search("survay", ReaderKeys.of(null, false), false).suggestion());
+        assertNull(search("survay", ReaderKeys.of(null, false), true).suggestion(), "locked items hidden");
+    }
+
+    @Test
+    void didYouMeanForgetsARemovedItemAtOnce() throws IOException {
+        SearchIndex index = store.current();
+        // Enough neighbours that Lucene keeps the removed item's words until a later merge, as on a real index.
+        for (int id = 100; id < 140; id++) {
+            index.put(SearchDocument.of("library", id)
+                    .title("Practice " + id)
+                    .access("public", false, EVERYONE, EVERYONE)
+                    .build());
+        }
+        index.put(SearchDocument.of("library", 99)
+                .title("Chromebooks for every student")
+                .access("public", false, EVERYONE, EVERYONE)
+                .build());
+        index.refreshNow();
+        assertEquals(
+                "chromebooks",
+                search("chromebookz", ReaderKeys.of(null, false), false).suggestion());
+
+        index.remove(SearchDocument.key("library", 99));
+        index.refreshNow();
+        AccessAwareSearch.Result result = search("chromebookz", ReaderKeys.of(null, false), false);
+        assertNull(result.suggestion());
+        assertEquals(0, result.total());
+        assertFalse(result.fuzzy());
+    }
+
+    private List<String> titles(String typed, Set<String> keys, boolean hideLocked) throws IOException {
+        SearchIndex.Searcher searcher = store.current().acquire();
+        try {
+            return AccessAwareSearch.suggest(searcher, typed, keys, hideLocked, NOW, 8).stream()
+                    .map(AccessAwareSearch.Suggestion::title)
+                    .toList();
+        } finally {
+            store.current().release(searcher);
+        }
     }
 
     private AccessAwareSearch.Result search(String text, Set<String> keys, boolean hideLocked) throws IOException {
