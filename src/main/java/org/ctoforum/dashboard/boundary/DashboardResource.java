@@ -5,9 +5,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@OpenTo(Roles.STAFF)
 @Path("admin/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard (staff)", description = "The figures behind the staff dashboard's charts")

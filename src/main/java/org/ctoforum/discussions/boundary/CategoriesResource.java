@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +39,7 @@ public class CategoriesResource {
 
     @POST
     @Operation(summary = "Create a category (staff): {slug, name, description, kind, visibility, chathamHouseDefault}")
+    @OpenTo(Roles.STAFF)
     public Response create(Categories.CategoryForm form) {
         return Response.status(Response.Status.CREATED)
                 .entity(categories.create(form))
@@ -46,6 +49,7 @@ public class CategoriesResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a category (staff)")
+    @OpenTo(Roles.STAFF)
     public CategoryView update(@PathParam("id") long id, Categories.CategoryForm form) {
         return categories.update(id, form);
     }
@@ -53,6 +57,7 @@ public class CategoriesResource {
     @PUT
     @Path("{id}/watch")
     @Operation(summary = "Watch, track or mute a category: {level: WATCHING | TRACKING | MUTED}")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Map<String, String> watch(@PathParam("id") long id, JsonObject body) {
         return Map.of("level", threads.watchCategory(id, body == null ? null : body.getString("level", null)));
     }

@@ -13,6 +13,7 @@ import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.membership.entity.Role;
 import org.ctoforum.notifications.boundary.Notifications;
 
 /**
@@ -95,7 +96,8 @@ public class DiscussionNotices {
             Person recipient = recipients.get(entry.getKey());
             if (recipient == null
                     || levels.get(recipient.id()) == WatchLevel.MUTED
-                    || !Categories.canRead(recipient, category)) {
+                    || !Categories.canRead(recipient, category)
+                    || !seesThread(recipient, thread)) {
                 continue;
             }
             String text =
@@ -107,6 +109,13 @@ public class DiscussionNotices {
                     };
             notifications.notify(recipient, entry.getValue(), text, link(thread, post));
         }
+    }
+
+    /** A hidden thread is the moderators' alone, its title too; a thread awaiting review is also its author's. */
+    private static boolean seesThread(Person recipient, DiscussionThread thread) {
+        return thread.visible()
+                || recipient.has(Role.STAFF)
+                || (thread.getStatus() == DiscussionThread.Status.PENDING && thread.getAuthorId() == recipient.id());
     }
 
     static String link(DiscussionThread thread, Post post) {

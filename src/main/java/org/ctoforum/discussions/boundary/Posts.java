@@ -58,9 +58,9 @@ public class Posts {
     Clock clock;
 
     public PostView edit(long postId, String markdown) {
+        long editor = caller.requireAccountId();
         Post post = threads.readablePost(postId);
         DiscussionThread thread = em.find(DiscussionThread.class, post.getThreadId());
-        long editor = caller.requireAccountId();
         if (!mayChange(post)) {
             throw ProblemException.forbidden("Only the author or a moderator may edit this post.");
         }
@@ -80,8 +80,8 @@ public class Posts {
     }
 
     public void delete(long postId) {
-        Post post = threads.readablePost(postId);
         long by = caller.requireAccountId();
+        Post post = threads.readablePost(postId);
         if (!mayChange(post)) {
             throw ProblemException.forbidden("Only the author or a moderator may delete this post.");
         }
@@ -98,10 +98,13 @@ public class Posts {
         LOG.info(() -> "Post " + postId + " deleted by account " + by);
     }
 
-    /** Flags a post for moderators; enough flags hide it until reviewed. A second flag by one member is ignored. */
+    /**
+     * Flags a post for moderators; flags from enough different members hide it until reviewed. Only members and staff
+     * flag, so accounts made for the purpose cannot hide a post; a second flag by one member is ignored.
+     */
     public boolean flag(long postId, String reason) {
+        long me = caller.staff() ? caller.requireAccountId() : caller.requireMember("flag posts");
         Post post = threads.readablePost(postId);
-        long me = caller.requireAccountId();
         String why = Fields.required(reason, "reason", 500).strip();
         if (post.getAuthorId().equals(me)) {
             throw ProblemException.badRequest("You cannot flag your own post; edit or delete it instead.");

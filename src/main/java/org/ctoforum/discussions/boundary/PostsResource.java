@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,6 +32,7 @@ public class PostsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Edit a post (author or moderator): {body}; the text before is kept in its history")
+    @OpenTo(OpenTo.SIGNED_IN)
     public PostView edit(@PathParam("id") long id, JsonObject body) {
         return posts.edit(id, body == null ? null : body.getString("body", null));
     }
@@ -37,6 +40,7 @@ public class PostsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a post (author or moderator); it stays as a placeholder so replies keep their place")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response delete(@PathParam("id") long id) {
         posts.delete(id);
         return Response.noContent().build();
@@ -45,6 +49,7 @@ public class PostsResource {
     @POST
     @Path("{id}/flags")
     @Operation(summary = "Flag a post for the moderators: {reason}")
+    @OpenTo({Roles.MEMBER, Roles.STAFF})
     public Response flag(@PathParam("id") long id, JsonObject body) {
         boolean counted = posts.flag(id, body == null ? null : body.getString("reason", null));
         return Response.status(counted ? Response.Status.CREATED : Response.Status.OK)

@@ -85,6 +85,7 @@ public class Threads {
     PostingLimits postingLimits;
 
     public long create(NewThread form) {
+        caller.requireAccountId();
         if (form == null) {
             throw ProblemException.badRequest("Send {title, body, categoryId, chathamHouse}.");
         }
@@ -180,6 +181,7 @@ public class Threads {
     }
 
     public long reply(long threadId, NewPost form) {
+        caller.requireAccountId();
         if (form == null) {
             throw ProblemException.badRequest("Send {body, replyTo}.");
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +47,7 @@ public class ThreadsResource {
 
     @POST
     @Operation(summary = "Start a thread: {title, body, categoryId, chathamHouse, tags, sessionId}; body is Markdown")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response create(Threads.NewThread form) {
         long id = threads.create(form);
         return Response.status(Response.Status.CREATED)
@@ -67,6 +69,7 @@ public class ThreadsResource {
     @POST
     @Path("{id}/posts")
     @Operation(summary = "Reply: {body, replyTo}; replyTo is a post of the thread, or null")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response reply(@PathParam("id") long id, Threads.NewPost form) {
         long post = threads.reply(id, form);
         return Response.status(Response.Status.CREATED)
@@ -77,6 +80,7 @@ public class ThreadsResource {
     @PUT
     @Path("{id}/read")
     @Operation(summary = "Move the caller's read mark forward: {lastRead: postId}")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response markRead(@PathParam("id") long id, JsonObject body) {
         if (body == null || !(body.get("lastRead") instanceof JsonNumber lastRead)) {
             throw ProblemException.badRequest("Send {lastRead: postId}.");
@@ -88,6 +92,7 @@ public class ThreadsResource {
     @PUT
     @Path("{id}/watch")
     @Operation(summary = "Watch, track or mute a thread: {level: WATCHING | TRACKING | MUTED}")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Map<String, String> watch(@PathParam("id") long id, JsonObject body) {
         return Map.of("level", threads.watch(id, body == null ? null : body.getString("level", null)));
     }

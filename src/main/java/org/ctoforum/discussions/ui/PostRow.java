@@ -126,7 +126,7 @@ public final class PostRow implements Serializable {
     }
 
     public boolean isFlaggable() {
-        return !post.mine() && post.status().equals("VISIBLE");
+        return view.isMayFlag() && !post.mine() && post.status().equals("VISIBLE");
     }
 
     public boolean isApprovable() {

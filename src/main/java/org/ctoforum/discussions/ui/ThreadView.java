@@ -17,6 +17,7 @@ import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Roles;
 import org.ctoforum.platform.web.PageMessages;
 
 /**
@@ -49,6 +50,8 @@ public class ThreadView implements Serializable {
     private Long firstUnread;
     private boolean missing;
     private boolean signedIn;
+    /** Flagging is a member's act: a flag hides a post, so throwaway accounts must not cast one. */
+    private boolean mayFlag;
 
     private String body;
     private Long replyTo;
@@ -64,6 +67,7 @@ public class ThreadView implements Serializable {
 
     public void load() {
         signedIn = caller.signedIn();
+        mayFlag = caller.staff() || caller.is(Roles.MEMBER);
         try {
             ThreadPage read = threads.read(id, after, 50);
             firstUnread = read.firstUnread();
@@ -309,6 +313,10 @@ public class ThreadView implements Serializable {
 
     public boolean isSignedIn() {
         return signedIn;
+    }
+
+    public boolean isMayFlag() {
+        return mayFlag;
     }
 
     public String getBody() {

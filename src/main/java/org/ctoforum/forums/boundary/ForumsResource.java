@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,6 +69,7 @@ public class ForumsResource {
     @POST
     @Path("topics")
     @Operation(summary = "Add a topic (staff): {name}")
+    @OpenTo(Roles.STAFF)
     public Response addTopic(JsonObject body) {
         String name = editions.addTopic(body == null ? null : body.getString("name", null));
         return Response.status(Response.Status.CREATED)
@@ -82,6 +85,7 @@ public class ForumsResource {
 
     @POST
     @Operation(summary = "Create an edition (staff): {title, startDate, endDate, timeZone, format, capacity, status}")
+    @OpenTo(Roles.STAFF)
     public Response create(Editions.EditionForm form) {
         EditionView created = editions.create(form);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -90,6 +94,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change an edition (staff); status PUBLISHED publishes it")
+    @OpenTo(Roles.STAFF)
     public EditionView update(@PathParam("id") long id, Editions.EditionForm form) {
         return editions.update(id, form);
     }
@@ -97,6 +102,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/copy")
     @Operation(summary = "Start the next edition from this one's rooms and session slots (staff): {title, startDate}")
+    @OpenTo(Roles.STAFF)
     public Response copy(@PathParam("id") long id, Editions.EditionForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send {title, startDate}.");
@@ -115,6 +121,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/rooms")
     @Operation(summary = "Add a room (staff): {name, capacity} or {name, virtualLink}")
+    @OpenTo(Roles.STAFF)
     public Response addRoom(@PathParam("id") long id, Editions.RoomForm form) {
         Editions.RoomView room = editions.addRoom(id, form);
         return Response.status(Response.Status.CREATED).entity(room).build();
@@ -135,6 +142,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/sessions/{sid}/form")
     @Operation(summary = "A session as staff entered it, with facilitators' emails and the Markdown abstract (staff)")
+    @OpenTo(Roles.STAFF)
     public Schedule.SessionForm sessionForm(@PathParam("id") long id, @PathParam("sid") long sid) {
         return schedule.form(id, sid);
     }
@@ -142,6 +150,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/sessions")
     @Operation(summary = "Schedule a session (staff); 409 names the conflicting session")
+    @OpenTo(Roles.STAFF)
     public Response createSession(@PathParam("id") long id, Schedule.SessionForm form) {
         SessionView created = schedule.create(id, form);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -150,6 +159,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/sessions/check")
     @Operation(summary = "Check a session against the rules without saving it (staff)")
+    @OpenTo(Roles.STAFF)
     public Schedule.Check check(@PathParam("id") long id, Schedule.SessionForm form) {
         return schedule.check(id, null, form);
     }
@@ -157,6 +167,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}/sessions/{sid}")
     @Operation(summary = "Change a session (staff); attendees are mailed when it moves")
+    @OpenTo(Roles.STAFF)
     public SessionView updateSession(@PathParam("id") long id, @PathParam("sid") long sid, Schedule.SessionForm form) {
         return schedule.update(id, sid, form);
     }
@@ -164,6 +175,7 @@ public class ForumsResource {
     @DELETE
     @Path("{id}/sessions/{sid}")
     @Operation(summary = "Cancel a session (staff); in a draft edition it is deleted")
+    @OpenTo(Roles.STAFF)
     public Response cancelSession(@PathParam("id") long id, @PathParam("sid") long sid) {
         schedule.cancel(id, sid);
         return Response.noContent().build();
@@ -172,6 +184,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}/sessions/{sid}/notes")
     @Operation(summary = "Record session notes in Markdown (staff or the assigned scribe): {markdown}")
+    @OpenTo(OpenTo.SIGNED_IN)
     public SessionView notes(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
         return schedule.recordNotes(id, sid, body == null ? null : body.getString("markdown", null));
     }
@@ -179,6 +192,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}/sessions/{sid}/scribe")
     @Operation(summary = "Assign a scribe (staff): {email}")
+    @OpenTo(Roles.STAFF)
     public SessionView scribe(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
         return schedule.assignScribe(id, sid, body == null ? null : body.getString("email", null));
     }
@@ -193,6 +207,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/registrations")
     @Operation(summary = "Register the caller: {status: REGISTERED|WAITLISTED, position}; asking twice is harmless")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response register(@PathParam("id") long id) {
         return Response.status(Response.Status.CREATED)
                 .entity(registrations.register(id))
@@ -210,6 +225,7 @@ public class ForumsResource {
     @DELETE
     @Path("{id}/registrations/me")
     @Operation(summary = "Cancel the caller's registration; the head of the waitlist is promoted")
+    @OpenTo(OpenTo.SIGNED_IN)
     public Response cancelRegistration(@PathParam("id") long id) {
         registrations.cancel(id);
         return Response.noContent().build();
@@ -218,6 +234,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/registrations")
     @Operation(summary = "Every registration of the edition, in order (staff)")
+    @OpenTo(Roles.STAFF)
     public List<Map<String, Object>> allRegistrations(@PathParam("id") long id) {
         return registrations.all(id).stream()
                 .map(r -> Map.<String, Object>of(
@@ -230,6 +247,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/stats")
     @Operation(summary = "Registrations per day with a running total, and agenda interest per session (staff)")
+    @OpenTo(Roles.STAFF)
     public EditionStats.Stats stats(@PathParam("id") long id) {
         return stats.of(id);
     }

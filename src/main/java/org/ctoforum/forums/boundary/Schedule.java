@@ -233,6 +233,7 @@ public class Schedule {
 
     /** Notes after the session, by staff or the scribe staff assigned. Members read them. */
     public SessionView recordNotes(long editionId, long sessionId, String markdown) {
+        caller.requireAccountId();
         ForumSession session = find(editionId, sessionId);
         requireNoteWriter(session);
         if (markdown != null && markdown.length() > MAX_MARKDOWN) {

@@ -9,10 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Self-service: sign up and reset a forgotten password, without being signed in. */
+@OpenTo(OpenTo.ANYONE)
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,9 +31,6 @@ public class AccountsResource {
     @Path("accounts")
     @Operation(summary = "Sign up as a registered non-member: {email, displayName, district, jobTitle, password}")
     public Response signUp(Accounts.SignUpForm form) {
-        if (form == null) {
-            throw ProblemException.badRequest("Send {email, displayName, district, jobTitle, password}.");
-        }
         return Response.status(Response.Status.CREATED)
                 .entity(accounts.signUp(form))
                 .build();

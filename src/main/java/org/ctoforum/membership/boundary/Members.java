@@ -78,7 +78,7 @@ public class Members {
 
     /** Sets the staff-granted roles. Only an admin grants or takes away ADMIN and STAFF. */
     public AccountView assignRoles(long id, Set<Role> roles) {
-        Account account = find(id);
+        Account account = changeable(id);
         Set<Role> privileged = EnumSet.of(Role.ADMIN, Role.STAFF);
         Set<Role> before = account.getRoles();
         boolean touchesPrivileged = privileged.stream().anyMatch(role -> roles.contains(role) != before.contains(role));
@@ -96,7 +96,7 @@ public class Members {
     }
 
     public AccountView grantMembership(long id, LocalDate start, LocalDate expiry) {
-        Account account = find(id);
+        Account account = changeable(id);
         if (start == null) {
             throw ProblemException.badRequest("A membership needs a start date.");
         }
@@ -110,7 +110,7 @@ public class Members {
     }
 
     public AccountView endMembership(long id) {
-        Account account = find(id);
+        Account account = changeable(id);
         account.endMembership();
         LOG.info(() -> "Account " + caller.requireAccountId() + " ended the membership of account " + id);
         return AccountView.of(account, today());
@@ -118,7 +118,7 @@ public class Members {
 
     /** A disabled account cannot sign in, and its open sessions end at their next request. */
     public AccountView setDisabled(long id, boolean disabled) {
-        Account account = find(id);
+        Account account = changeable(id);
         if (account.getId() == caller.requireAccountId()) {
             throw ProblemException.conflict("You cannot disable your own account.");
         }
@@ -130,6 +130,15 @@ public class Members {
         LOG.info(() ->
                 "Account " + caller.requireAccountId() + (disabled ? " disabled" : " enabled") + " account " + id);
         return AccountView.of(account, today());
+    }
+
+    /** An account the caller may change: only admins act on admins, so staff cannot lock an admin out. */
+    private Account changeable(long id) {
+        Account account = find(id);
+        if (account.getRoles().contains(Role.ADMIN) && !caller.is(Roles.ADMIN)) {
+            throw ProblemException.forbidden("Only an admin may change an admin's account.");
+        }
+        return account;
     }
 
     private Account find(long id) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.ctoforum.notifications.entity.MailChoice;
+import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,7 @@ public class NotificationMailResource {
     @POST
     @Path("unsubscribe")
     @Operation(summary = "One-click unsubscribe with the signed token from a mail (RFC 8058); needs no sign-in")
+    @OpenTo(OpenTo.ANYONE)
     public Map<String, String> unsubscribe(@QueryParam("token") String token) {
         notifications.unsubscribe(token);
         return Map.of("mail", MailChoice.NONE.name());
@@ -36,6 +38,7 @@ public class NotificationMailResource {
     @POST
     @Path("digest")
     @Operation(summary = "Send the daily digests now (staff)")
+    @OpenTo(Roles.STAFF)
     public Map<String, Integer> digestNow() {
         caller.require(Roles.STAFF, "send digests");
         return Map.of("mails", notifications.sendDigests());

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.ctoforum.notifications.entity.MailChoice;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's notifications and mail choice. */
+@OpenTo(OpenTo.SIGNED_IN)
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.ctoforum.platform.rest;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +14,7 @@ import java.io.ByteArrayInputStream;
  * read; a chunked body, as soon as it passes it. Uploads and CSV imports stream and have limits of their own.
  */
 @Provider
+@Priority(Priorities.ENTITY_CODER) // after the AccessGate: nobody's body is read before they are known
 public class JsonBodyLimit implements ContainerRequestFilter {
 
     static final int MAX_BYTES = 1 << 20;

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +28,7 @@ public class AccessRequestsResource {
 
     @GET
     @Operation(summary = "Requests by status (staff): ?status=PENDING | APPROVED | DECLINED&reportId=")
+    @OpenTo(Roles.STAFF)
     public List<AccessRequests.RequestView> list(
             @QueryParam("status") String status, @QueryParam("reportId") Long reportId) {
         return requests.list(status, reportId);
@@ -34,6 +37,7 @@ public class AccessRequestsResource {
     @GET
     @Path("mine")
     @Operation(summary = "The caller's own requests")
+    @OpenTo(OpenTo.SIGNED_IN)
     public List<AccessRequests.RequestView> mine() {
         return requests.mine();
     }
@@ -41,6 +45,7 @@ public class AccessRequestsResource {
     @POST
     @Path("{id}/approve")
     @Operation(summary = "Approve and grant (staff): {reference} (the payment reference, required for purchases)")
+    @OpenTo(Roles.STAFF)
     public AccessRequests.RequestView approve(@PathParam("id") long id, JsonObject body) {
         return requests.approve(id, body == null ? null : body.getString("reference", null));
     }
@@ -48,6 +53,7 @@ public class AccessRequestsResource {
     @POST
     @Path("{id}/decline")
     @Operation(summary = "Decline (staff): {reason}")
+    @OpenTo(Roles.STAFF)
     public AccessRequests.RequestView decline(@PathParam("id") long id, JsonObject body) {
         return requests.decline(id, body == null ? null : body.getString("reason", null));
     }

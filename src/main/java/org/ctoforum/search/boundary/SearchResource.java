@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One search over reports, trend-report sections, the library, forum sessions and discussions. */
+@OpenTo(OpenTo.ANYONE)
 @Path("search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search", description = "Full-text search that shows each reader only what they may see")

@@ -43,6 +43,7 @@ public class Synonyms {
     public record GroupForm(String terms) {}
 
     public List<Group> list() {
+        caller.require(Roles.STAFF, "read the search synonyms");
         List<?> rows = em.createNativeQuery("select id, terms, built_in from search_synonym order by id")
                 .getResultList();
         return rows.stream()

@@ -376,6 +376,83 @@ class DiscussionsApiIT {
         assertFalse(portal.get("/api/moderation/queue", STAFF).body().contains("\"postId\":" + post + ","));
     }
 
+    /** Issue 22, point 2: a write asks who is calling before it looks for its object, so 401 comes first. */
+    @Test
+    void writesAskWhoIsCallingBeforeLookingAtTheObject() {
+        long broadband = categoryId("broadband");
+        for (long category : List.of(broadband, 987_654L)) {
+            Portal.Answer anonymous =
+                    portal.postJson("/api/threads", "{\"title\":\"t\",\"body\":\"b\",\"categoryId\":" + category + "}");
+            assertEquals(401, anonymous.status(), anonymous.toString());
+            assertEquals("application/problem+json", anonymous.header("Content-Type"));
+        }
+        assertEquals(
+                401,
+                portal.postJson("/api/threads/987654/posts", "{\"body\":\"b\"}").status());
+        assertEquals(
+                401, portal.putJson("/api/posts/987654", "{\"body\":\"b\"}").status());
+        assertEquals(401, portal.delete("/api/posts/987654").status());
+        assertEquals(
+                401,
+                portal.postJson("/api/posts/987654/flags", "{\"reason\":\"r\"}").status());
+        assertEquals(
+                401,
+                portal.putJson("/api/moderation/threads/987654", "{\"hidden\":true}")
+                        .status());
+        assertEquals(
+                403,
+                portal.putJson("/api/moderation/threads/987654", "{\"hidden\":true}", MARCUS)
+                        .status(),
+                "the role before the object");
+    }
+
+    /** Issue 22, point 4: flagging is a member's act, so accounts made for the purpose cannot hide a post. */
+    @Test
+    void onlyMembersFlagSoThrowawayAccountsCannotHideAPost() {
+        long thread = startThread(MARIA, "broadband", "Flag me not " + UUID.randomUUID(), "A fair point.", false);
+        long post = posts(thread, MARIA).get(0).getJsonNumber("id").longValue();
+        List<String[]> outsiders = new ArrayList<>();
+        outsiders.add(as(READER));
+        outsiders.add(as("press@demo.local"));
+        for (int i = 0; i < 3; i++) {
+            String email = "flagger" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
+            assertEquals(
+                    201,
+                    portal.postJson(
+                                    "/api/accounts",
+                                    "{\"email\":\"" + email + "\",\"displayName\":\"Flagger\",\"password\":\""
+                                            + PASSWORD + "\"}")
+                            .status());
+            outsiders.add(as(email));
+        }
+        for (String[] outsider : outsiders) {
+            Portal.Answer refused = portal.postJson("/api/posts/" + post + "/flags", "{\"reason\":\"spam\"}", outsider);
+            assertEquals(403, refused.status(), outsider[0] + ": " + refused);
+        }
+        assertEquals("VISIBLE", posts(thread, MARCUS).get(0).getString("status"));
+        assertFalse(portal.get("/api/moderation/queue", STAFF).body().contains("\"postId\":" + post + ","));
+    }
+
+    /** Issue 22, point 5: a hidden thread is the moderators' alone, and so is its title in notices and mails. */
+    @Test
+    void aHiddenThreadsTitleReachesNoWatcher() {
+        String title = "Soon hidden " + UUID.randomUUID();
+        long thread = startThread(MARIA, "broadband", title, "Opening post.", false);
+        replied(MARCUS, thread, "Marcus joins in.", null);
+        long whileVisible = replied(STAFF, thread, "Staff answer while the thread is visible.", null);
+        assertTrue(notificationsAbout(MARIA, title).contains("#post-" + whileVisible), "the channel works");
+        assertEquals(
+                204,
+                portal.putJson("/api/moderation/threads/" + thread, "{\"hidden\":true}", STAFF)
+                        .status());
+        long whileHidden = replied(STAFF, thread, "A moderator's note on the hidden thread.", null);
+        for (String watcher : List.of(MARIA, MARCUS)) {
+            String notices =
+                    portal.get("/api/me/notifications?size=100", watcher).body();
+            assertFalse(notices.contains("#post-" + whileHidden), watcher + " was told: " + notices);
+        }
+    }
+
     @Test
     void aNewAccountsFirstPostWaitsForApproval() {
         String newcomer = newMember("newcomer");

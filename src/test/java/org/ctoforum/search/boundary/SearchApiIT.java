@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -272,6 +273,12 @@ class SearchApiIT {
                 403,
                 portal.postJson("/api/admin/search/synonyms", "{\"terms\": \"a, b\"}", MEMBER)
                         .status());
+        // Issue 22, point 5: the list is staff's too.
+        assertEquals(401, portal.get("/api/admin/search/synonyms").status());
+        for (String notStaff : List.of(MEMBER, "reader@demo.local", "press@demo.local")) {
+            assertEquals(403, portal.get("/api/admin/search/synonyms", notStaff).status(), notStaff);
+        }
+        assertEquals(200, portal.get("/api/admin/search/synonyms", STAFF).status());
         assertEquals(
                 400,
                 portal.postJson("/api/admin/search/synonyms", "{\"terms\": \"lonely\"}", STAFF)
