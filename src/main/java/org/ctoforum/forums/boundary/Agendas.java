@@ -2,6 +2,7 @@ package org.ctoforum.forums.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,10 +20,13 @@ import org.ctoforum.forums.entity.AgendaPick;
 import org.ctoforum.forums.entity.CalendarFeed;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
+import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.control.Secrets;
+import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.SignedOutEverywhere;
 import org.ctoforum.platform.settings.Settings;
 
 /**
@@ -44,6 +48,9 @@ public class Agendas {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    People people;
 
     @Inject
     Schedule schedule;
@@ -121,8 +128,24 @@ public class Agendas {
                 .setParameter("h", Secrets.sha256(token))
                 .getResultStream()
                 .filter(CalendarFeed::active)
+                .filter(feed -> mayKeepAnAgenda(feed.getAccountId()))
                 .findFirst()
                 .map(feed -> calendarOf(feed.getAccountId()));
+    }
+
+    /**
+     * The owner's rights now, on every fetch: a disabled account or a lapsed membership loses its calendar address
+     * at once, as it lost the agenda page.
+     */
+    private boolean mayKeepAnAgenda(long accountId) {
+        return people.byId(accountId)
+                .filter(owner -> owner.has(Role.MEMBER) || owner.has(Role.STAFF))
+                .isPresent();
+    }
+
+    /** An owner took their account back: the secret address they had handed out stops working. */
+    public void signedOutEverywhere(@Observes SignedOutEverywhere event) {
+        revokeFeeds(event.accountId());
     }
 
     /** Makes a new feed address for the caller, turning off any earlier one. The address is shown once. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,11 +17,13 @@ import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.limits.RateLimits;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Roles;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.ClientAddress;
 
 /** What a person does with their own account: sign up, read and edit the profile, change the password. */
 @Stateless
@@ -47,7 +50,11 @@ public class Accounts {
         }
     }
 
-    public record PasswordChange(String currentPassword, String newPassword) {
+    /**
+     * A new password. {@code signOutEverywhere} (true when left out) also ends the account's other sessions and
+     * revokes its API tokens, signed download links and calendar address.
+     */
+    public record PasswordChange(String currentPassword, String newPassword, Boolean signOutEverywhere) {
         void check() {
             Fields.required(currentPassword, "currentPassword", 1024);
             Fields.required(newPassword, "newPassword", 1024);
@@ -59,6 +66,21 @@ public class Accounts {
 
     @Inject
     Caller caller;
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    AccountTakeBack takeBack;
 
     @Inject
     Settings settings;
@@ -74,6 +96,16 @@ public class Accounts {
 
     /** Self-service sign-up creates a registered non-member; staff grant membership later. */
     public AccountView signUp(SignUpForm form) {
+        String address = clientAddress.of(request);
+        rateLimits.take(RateLimits.Limit.SIGNUP_BY_ADDRESS, address).ifPresent(refill -> {
+            long wait = Math.max(1, refill.toSeconds() + 1);
+            LOG.info(() -> "Too many sign-ups from " + address + "; told to wait " + wait + " s");
+            throw ProblemException.tooManyRequests(
+                    "Too many sign-ups from your network. Try again in " + Math.max(1, wait / 60) + " minutes.", wait);
+        });
+        if (form == null) {
+            throw ProblemException.badRequest("Send {email, displayName, district, jobTitle, password}.");
+        }
         form.check();
         EmailAddress email = EmailAddress.parse(form.email());
         if (email == null) {
@@ -110,10 +142,18 @@ public class Accounts {
         return AccountView.of(account, today());
     }
 
-    public void changePassword(PasswordChange change) {
+    /** Changes the caller's password; {@code address} is the client's, for the same throttle as sign-in's. */
+    public void changePassword(PasswordChange change, String address) {
         change.check();
         Account account = mine();
-        if (!hasher.verify(change.currentPassword().toCharArray(), account.getPasswordHash())) {
+        SignIn.PasswordCheck check = signIn.checkCurrentPassword(account, change.currentPassword(), address);
+        if (check.retryAfter() != null) {
+            throw ProblemException.tooManyRequests(
+                    "Too many wrong passwords; try again in "
+                            + check.retryAfter().toMinutes() + " minutes.",
+                    Math.max(1, check.retryAfter().toSeconds()));
+        }
+        if (!check.matches()) {
             throw ProblemException.badRequest("The current password is wrong.");
         }
         String weak = policy.problemWith(change.newPassword(), account.getEmail());
@@ -122,6 +162,9 @@ public class Accounts {
         }
         account.choosePassword(hasher.hash(change.newPassword().toCharArray()));
         LOG.info(() -> "Account " + account.getId() + " changed its password");
+        if (!Boolean.FALSE.equals(change.signOutEverywhere())) {
+            takeBack.signOutEverywhere(account, "new password");
+        }
     }
 
     boolean exists(EmailAddress email) {

@@ -2,6 +2,7 @@ package org.ctoforum.membership.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,19 +11,26 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.rest.OpenTo;
+import org.ctoforum.platform.web.ClientAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own account: profile, password and API tokens. */
+@OpenTo(OpenTo.SIGNED_IN)
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Me", description = "The signed-in caller's own account")
 public class MeResource {
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     Accounts accounts;
@@ -47,12 +55,14 @@ public class MeResource {
 
     @PUT
     @Path("password")
-    @Operation(summary = "Change the password, giving the current one")
-    public Response changePassword(Accounts.PasswordChange change) {
+    @Operation(
+            summary = "Change the password, giving the current one; signOutEverywhere (default true) also ends other"
+                    + " sessions and revokes API tokens, download links and the calendar address")
+    public Response changePassword(Accounts.PasswordChange change, @Context HttpServletRequest request) {
         if (change == null) {
-            throw ProblemException.badRequest("Send {currentPassword, newPassword}.");
+            throw ProblemException.badRequest("Send {currentPassword, newPassword, signOutEverywhere}.");
         }
-        accounts.changePassword(change);
+        accounts.changePassword(change, clientAddress.of(request));
         return Response.noContent().build();
     }
 

@@ -39,6 +39,9 @@ public class PasswordResets {
     @Inject
     Clock clock;
 
+    @Inject
+    AccountTakeBack takeBack;
+
     final PasswordHasher hasher = new PasswordHasher();
     final PasswordPolicy policy = new PasswordPolicy();
 
@@ -101,5 +104,7 @@ public class PasswordResets {
         reset.use(now);
         account.choosePassword(hasher.hash(newPassword.toCharArray()));
         LOG.info(() -> "Account " + account.getId() + " chose a new password through a reset link");
+        // A reset is how an owner takes an account back: whatever it had issued ends with it.
+        takeBack.signOutEverywhere(account, "password reset");
     }
 }

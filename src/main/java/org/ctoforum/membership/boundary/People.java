@@ -22,15 +22,27 @@ import org.ctoforum.membership.entity.Role;
 @Stateless
 public class People {
 
-    /** Enough of a person to name them, write to them and know what they may read: their roles as of today. */
-    public record Person(long id, String email, String displayName, String handle, Set<Role> roles) {
+    /**
+     * Enough of a person to name them, write to them and know what they may read: their roles as of today, none once
+     * disabled. {@code credentialEpoch} is what a signed link or feed issued to them must still carry to work.
+     */
+    public record Person(
+            long id,
+            String email,
+            String displayName,
+            String handle,
+            Set<Role> roles,
+            boolean active,
+            int credentialEpoch) {
         static Person of(Account account, LocalDate today) {
             return new Person(
                     account.getId(),
                     account.getEmail(),
                     account.getDisplayName(),
                     account.getHandle(),
-                    account.effectiveRoles(today));
+                    account.isDisabled() ? Set.of() : account.effectiveRoles(today),
+                    !account.isDisabled(),
+                    account.getCredentialEpoch());
         }
 
         public boolean has(Role role) {

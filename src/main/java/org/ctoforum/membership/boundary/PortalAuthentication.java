@@ -37,8 +37,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     /** The session attribute that holds the signed-in account id. */
     public static final String SESSION_ACCOUNT = "portal.accountId";
-    /** The session attribute that ties the session to the password it signed in with. */
-    static final String SESSION_PASSWORD_STAMP = "portal.passwordStamp";
+    /** The session attribute that ties the session to the credential epoch it signed in under. */
+    static final String SESSION_STAMP = "portal.sessionStamp";
     /** A request attribute telling the sign-in page how many seconds to wait after too many failures. */
     public static final String RETRY_AFTER = "portal.signin.retryAfter";
 
@@ -113,7 +113,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_ACCOUNT);
-            session.removeAttribute(SESSION_PASSWORD_STAMP);
+            session.removeAttribute(SESSION_STAMP);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
@@ -170,7 +170,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             long accountId = accepted.identity().accountId();
             HttpSession session = request.getSession(true);
             session.setAttribute(SESSION_ACCOUNT, accountId);
-            session.setAttribute(SESSION_PASSWORD_STAMP, signIn.passwordStamp(accountId));
+            session.setAttribute(SESSION_STAMP, signIn.sessionStamp(accountId));
             return notify(context, accepted.identity());
         }
         if (outcome instanceof SignIn.Throttled throttled) {
@@ -184,7 +184,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         if (session == null || !(session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId)) {
             return Optional.empty();
         }
-        Optional<Identity> identity = session.getAttribute(SESSION_PASSWORD_STAMP) instanceof String stamp
+        Optional<Identity> identity = session.getAttribute(SESSION_STAMP) instanceof String stamp
                 ? signIn.forSession(accountId, stamp)
                 : Optional.empty();
         if (identity.isEmpty()) {
@@ -193,10 +193,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return identity;
     }
 
-    /** Keeps the session that changed its account's password signed in; the account's other sessions end. */
+    /** Keeps the session that signed its account out everywhere signed in; the account's other sessions end. */
     public void passwordChanged(HttpSession session) {
         if (session != null && session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId) {
-            session.setAttribute(SESSION_PASSWORD_STAMP, signIn.passwordStamp(accountId));
+            session.setAttribute(SESSION_STAMP, signIn.sessionStamp(accountId));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.ctoforum.membership.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -97,15 +99,42 @@ public class SignIn {
     }
 
     /**
-     * The identity behind a signed-in session, or empty when the account may no longer sign in or its password
-     * changed after the session signed in: a new password ends every other session.
+     * The identity behind a signed-in session, or empty when the account may no longer sign in or was signed out
+     * everywhere after the session signed in (a password reset, or a change that asked for it).
      */
-    public Optional<Identity> forSession(long accountId, String passwordStamp) {
+    public Optional<Identity> forSession(long accountId, String sessionStamp) {
         Account account = withRoles(accountId);
-        if (account == null || !passwordStamp(account).equals(passwordStamp)) {
+        if (account == null || !sessionStamp(account).equals(sessionStamp)) {
             return Optional.empty();
         }
         return identity(account);
+    }
+
+    /** The check of a current password: whether it matched, or how long to wait before it may be checked. */
+    public record PasswordCheck(boolean matches, Duration retryAfter) {}
+
+    /**
+     * Checks the current password of a signed-in account that wants to change it, throttled and recorded like a
+     * sign-in, so a stolen session is no way to test guesses. In a transaction of its own: the record of a failure
+     * must outlive the refusal that rolls the change back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public PasswordCheck checkCurrentPassword(Account account, String password, String address) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String key = account.getEmail();
+        Optional<Duration> wait = throttle.waitBefore(key, address, now);
+        if (wait.isPresent()) {
+            record(key, address, "password-change", SignInAttempt.Outcome.THROTTLED, now);
+            return new PasswordCheck(false, wait.get());
+        }
+        boolean matches = hasher.verify(password.toCharArray(), account.getPasswordHash());
+        record(
+                key,
+                address,
+                "password-change",
+                matches ? SignInAttempt.Outcome.SUCCESS : SignInAttempt.Outcome.FAILURE,
+                now);
+        return new PasswordCheck(matches, null);
     }
 
     /** The account and its roles in one query, not two: every signed-in request asks. */
@@ -124,14 +153,14 @@ public class SignIn {
         return Optional.of(Identity.of(account, account.effectiveRoles(today())));
     }
 
-    /** What a session remembers of the password it signed in with: a digest of its hash, never the hash. */
-    public String passwordStamp(long accountId) {
+    /** What a session remembers of the account it signed in to: the credential epoch, which a take-back bumps. */
+    public String sessionStamp(long accountId) {
         Account account = em.find(Account.class, accountId);
-        return account == null ? "" : passwordStamp(account);
+        return account == null ? "" : sessionStamp(account);
     }
 
-    private static String passwordStamp(Account account) {
-        return Secrets.sha256(account.getPasswordHash() == null ? "" : account.getPasswordHash());
+    private static String sessionStamp(Account account) {
+        return "epoch:" + account.getCredentialEpoch();
     }
 
     private Account find(EmailAddress email) {

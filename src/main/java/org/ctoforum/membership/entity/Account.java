@@ -71,6 +71,10 @@ public class Account {
     @Column(nullable = false)
     private boolean disabled;
 
+    /** Bumped when the owner takes the account back; whatever was issued under an older epoch stops working. */
+    @Column(name = "credential_epoch", nullable = false)
+    private int credentialEpoch;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -99,6 +103,15 @@ public class Account {
 
     public void choosePassword(String hash) {
         this.passwordHash = hash;
+    }
+
+    /** Ends every session, signed link and feed issued so far: they carry the epoch they were issued under. */
+    public void signOutEverywhere() {
+        credentialEpoch++;
+    }
+
+    public int getCredentialEpoch() {
+        return credentialEpoch;
     }
 
     /** Makes the account a member for the period; MEMBER is granted with it. */

@@ -5,13 +5,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.membership.boundary.ApiTokens;
 import org.ctoforum.membership.boundary.PortalAuthentication;
+import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.PageMessages;
 
 /** The profile page: details, password, and personal API tokens. */
@@ -20,6 +21,9 @@ import org.ctoforum.platform.web.PageMessages;
 public class ProfilePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     Accounts accounts;
@@ -37,6 +41,7 @@ public class ProfilePage implements Serializable {
     private String currentPassword;
     private String newPassword;
     private String newPasswordAgain;
+    private boolean signOutEverywhere = true;
     private String tokenName;
     private String newToken;
     private List<ApiTokens.TokenView> tokenList;
@@ -62,11 +67,17 @@ public class ProfilePage implements Serializable {
             PageMessages.error("The two new passwords differ.");
             return;
         }
-        if (PageMessages.attempt(
-                () -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword)))) {
-            authentication.passwordChanged((HttpSession)
-                    FacesContext.getCurrentInstance().getExternalContext().getSession(false));
-            PageMessages.info("Your password is changed; you are signed out everywhere else.");
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        boolean everywhere = signOutEverywhere;
+        if (PageMessages.attempt(() -> accounts.changePassword(
+                new Accounts.PasswordChange(currentPassword, newPassword, everywhere), clientAddress.of(request)))) {
+            authentication.passwordChanged(request.getSession(false));
+            PageMessages.info(
+                    everywhere
+                            ? "Your password is changed; you are signed out everywhere else, and your API tokens,"
+                                    + " download links and calendar address are revoked."
+                            : "Your password is changed.");
         }
         currentPassword = newPassword = newPasswordAgain = null;
     }
@@ -128,6 +139,14 @@ public class ProfilePage implements Serializable {
 
     public void setNewPassword(String newPassword) {
         this.newPassword = newPassword;
+    }
+
+    public boolean isSignOutEverywhere() {
+        return signOutEverywhere;
+    }
+
+    public void setSignOutEverywhere(boolean signOutEverywhere) {
+        this.signOutEverywhere = signOutEverywhere;
     }
 
     public String getNewPasswordAgain() {

@@ -33,7 +33,9 @@ public class RateLimits {
         DOWNLOAD_BY_ACCOUNT(PortalSetting.DOWNLOADS_PER_HOUR, Duration.ofHours(1)),
         DOWNLOAD_BY_ADDRESS(PortalSetting.DOWNLOADS_PER_HOUR_PER_ADDRESS, Duration.ofHours(1)),
         /** Per account, posts are counted in the database (see Threads), so that the count survives a restart. */
-        POST_BY_ADDRESS(PortalSetting.POSTS_PER_MINUTE_PER_ADDRESS, Duration.ofMinutes(1));
+        POST_BY_ADDRESS(PortalSetting.POSTS_PER_MINUTE_PER_ADDRESS, Duration.ofMinutes(1)),
+        /** Each sign-up hashes a password, and a flood of them would fill the account table. */
+        SIGNUP_BY_ADDRESS(PortalSetting.SIGNUPS_PER_HOUR_PER_ADDRESS, Duration.ofHours(1));
 
         private final PortalSetting setting;
         private final Duration period;

@@ -51,6 +51,7 @@ public enum PortalSetting {
     SEARCHES_PER_MINUTE_PER_ADDRESS("portal.limits.searches-per-minute-per-address", "300", Kind.POSITIVE_INT),
     DOWNLOADS_PER_HOUR("portal.limits.downloads-per-hour", "120", Kind.POSITIVE_INT),
     DOWNLOADS_PER_HOUR_PER_ADDRESS("portal.limits.downloads-per-hour-per-address", "600", Kind.POSITIVE_INT),
+    SIGNUPS_PER_HOUR_PER_ADDRESS("portal.limits.signups-per-hour-per-address", "50", Kind.POSITIVE_INT),
     TRUSTED_PROXIES("portal.proxy.trusted-addresses", "", Kind.ADDRESS_LIST);
 
     private final String key;

@@ -5,11 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.notifications.boundary.Notifications;
@@ -186,7 +189,10 @@ public class AccessRequests {
             long reportId, long accountId, ReportGrant.Kind kind, String reference, long staffId, OffsetDateTime now) {
         caller.require(Roles.STAFF, "grant reports");
         em.createNativeQuery("insert into report_grant (report_id, account_id, kind, reference, granted_by, granted_at)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict (report_id, account_id) do nothing")
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (report_id, account_id) do update set"
+                        + " kind = excluded.kind, reference = excluded.reference, granted_by = excluded.granted_by,"
+                        + " granted_at = excluded.granted_at, revoked_at = null, revoked_by = null,"
+                        + " revoke_reason = null where report_grant.revoked_at is not null")
                 .setParameter(1, reportId)
                 .setParameter(2, accountId)
                 .setParameter(3, kind.name())
@@ -195,6 +201,66 @@ public class AccessRequests {
                 .setParameter(6, now)
                 .executeUpdate();
         changes.fire(ContentChanged.of(Content.REPORT, reportId));
+    }
+
+    /** A grant as staff see it: who holds it, why, and whether and why it was taken back. */
+    public record GrantView(
+            long id,
+            long accountId,
+            String email,
+            ReportGrant.Kind kind,
+            String reference,
+            OffsetDateTime grantedAt,
+            OffsetDateTime revokedAt,
+            String revokeReason) {}
+
+    /** Every grant of a report, revoked ones too, newest first. */
+    public List<GrantView> grants(long reportId) {
+        caller.require(Roles.STAFF, "read a report's grants");
+        reports.existing(reportId);
+        List<ReportGrant> grants = em.createQuery(
+                        "select g from ReportGrant g where g.reportId = :r order by g.grantedAt desc, g.id desc",
+                        ReportGrant.class)
+                .setParameter("r", reportId)
+                .getResultList();
+        Map<Long, Person> holders =
+                people.byIds(grants.stream().map(ReportGrant::getAccountId).collect(Collectors.toSet()));
+        return grants.stream()
+                .map(grant -> view(grant, holders.get(grant.getAccountId())))
+                .toList();
+    }
+
+    /**
+     * Takes a purchase (a refund) or a press copy back, with the reason, at once: downloads, signed links and search
+     * follow the grants on every use. The staff member, the holder and the reason go to the log.
+     */
+    public GrantView revoke(long reportId, long grantId, String reason) {
+        long staffId = caller.require(Roles.STAFF, "revoke grants");
+        String why = Fields.required(reason, "reason", 1000).strip();
+        ReportGrant grant = em.find(ReportGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
+        if (grant == null || grant.getReportId() != reportId) {
+            throw ProblemException.notFound("Grant " + grantId + " of report " + reportId);
+        }
+        if (!grant.active()) {
+            throw ProblemException.conflict("This grant was already revoked on " + grant.getRevokedAt() + ".");
+        }
+        grant.revoke(staffId, why, OffsetDateTime.now(clock));
+        changes.fire(ContentChanged.of(Content.REPORT, reportId));
+        LOG.info(() -> "Audit: account " + staffId + " revoked the " + grant.getKind() + " grant " + grantId
+                + " of report " + reportId + " held by account " + grant.getAccountId() + "; reason: " + why);
+        return view(grant, people.byId(grant.getAccountId()).orElse(null));
+    }
+
+    private static GrantView view(ReportGrant grant, Person holder) {
+        return new GrantView(
+                grant.getId(),
+                grant.getAccountId(),
+                holder == null ? null : holder.email(),
+                grant.getKind(),
+                grant.getReference(),
+                grant.getGrantedAt(),
+                grant.getRevokedAt(),
+                grant.getRevokeReason());
     }
 
     private AccessRequest existing(long requestId) {

@@ -104,12 +104,13 @@ public class Downloads {
     public Ticket forLink(String slug, String token) {
         String[] parts =
                 signedLinks.verify(token).map(payload -> payload.split(":")).orElse(new String[0]);
-        if (parts.length != 4 || !parts[0].equals(LINK_PREFIX)) {
+        if (parts.length != 5 || !parts[0].equals(LINK_PREFIX)) {
             throw ProblemException.forbidden("This download link is not valid.");
         }
         long reportId = Long.parseLong(parts[1]);
         long accountId = Long.parseLong(parts[2]);
-        if (OffsetDateTime.now(clock).toEpochSecond() > Long.parseLong(parts[3])) {
+        int epoch = Integer.parseInt(parts[3]);
+        if (OffsetDateTime.now(clock).toEpochSecond() > Long.parseLong(parts[4])) {
             throw new ProblemException(
                     410, "Link expired", "This download link has expired. Make a new one on the report's page.");
         }
@@ -117,8 +118,12 @@ public class Downloads {
         if (report == null || !report.getSlug().equals(slug)) {
             throw ProblemException.forbidden("This download link is for another report.");
         }
-        Person owner =
-                people.byId(accountId).orElseThrow(() -> ProblemException.forbidden("This link's owner is gone."));
+        // The owner's rights now, not when the link was made: a disabled account, a lapsed membership, a revoked
+        // grant or a sign-out everywhere ends the link at once.
+        Person owner = people.byId(accountId)
+                .filter(person -> person.active() && person.credentialEpoch() == epoch)
+                .orElseThrow(() -> ProblemException.forbidden(
+                        "This download link was revoked. Make a new one on the report's page."));
         Reader reader = new Reader(owner.id(), owner.has(Role.MEMBER), owner.has(Role.PRESS), owner.has(Role.STAFF));
         return ticket(report, reader, null);
     }
@@ -133,7 +138,9 @@ public class Downloads {
             throw ProblemException.badRequest("minutes must be from 1 to " + max + ".");
         }
         OffsetDateTime expires = OffsetDateTime.now(clock).plusMinutes(minutes);
-        String token = signedLinks.sign(LINK_PREFIX + ":" + reportId + ":" + accountId + ":" + expires.toEpochSecond());
+        int epoch = people.byId(accountId).orElseThrow().credentialEpoch();
+        String token = signedLinks.sign(
+                LINK_PREFIX + ":" + reportId + ":" + accountId + ":" + epoch + ":" + expires.toEpochSecond());
         LOG.info(() -> "Account " + accountId + " made a " + minutes + "-minute link to report " + reportId);
         return new SignedLink(settings.baseUrl() + "/reports/" + report.getSlug() + "/download?link=" + token, expires);
     }

@@ -180,7 +180,8 @@ public class Reports {
     public boolean granted(long reportId, Long accountId) {
         return accountId != null
                 && em.createQuery(
-                                        "select count(g) from ReportGrant g where g.reportId = :r and g.accountId = :a",
+                                        "select count(g) from ReportGrant g where g.reportId = :r and g.accountId = :a"
+                                                + " and g.revokedAt is null",
                                         Long.class)
                                 .setParameter("r", reportId)
                                 .setParameter("a", accountId)
@@ -415,7 +416,8 @@ public class Reports {
             return Set.of();
         }
         return new HashSet<>(em.createQuery(
-                        "select g.reportId from ReportGrant g where g.accountId = :a and g.reportId in :ids",
+                        "select g.reportId from ReportGrant g where g.accountId = :a and g.reportId in :ids"
+                                + " and g.revokedAt is null",
                         Long.class)
                 .setParameter("a", reader.accountId())
                 .setParameter("ids", reportIds)

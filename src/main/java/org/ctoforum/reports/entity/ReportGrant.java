@@ -44,6 +44,15 @@ public class ReportGrant {
     @Column(name = "granted_at", nullable = false)
     private OffsetDateTime grantedAt;
 
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    @Column(name = "revoked_by")
+    private Long revokedBy;
+
+    @Column(name = "revoke_reason")
+    private String revokeReason;
+
     protected ReportGrant() {}
 
     public ReportGrant(
@@ -82,5 +91,31 @@ public class ReportGrant {
 
     public OffsetDateTime getGrantedAt() {
         return grantedAt;
+    }
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+
+    /** Takes the right back, a refund say; the grant stays as the record of who gave it, who took it and why. */
+    public void revoke(long by, String reason, OffsetDateTime now) {
+        if (!active()) {
+            throw new IllegalStateException("Grant " + id + " is already revoked");
+        }
+        this.revokedAt = now;
+        this.revokedBy = by;
+        this.revokeReason = reason;
+    }
+
+    public OffsetDateTime getRevokedAt() {
+        return revokedAt;
+    }
+
+    public Long getRevokedBy() {
+        return revokedBy;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
     }
 }

@@ -66,6 +66,8 @@ public class ReportPage implements Serializable {
     private String versionNote;
     private transient Part versionFile;
     private String decision;
+    private List<AccessRequests.GrantView> grants = List.of();
+    private String revokeReason;
 
     public void load() {
         try {
@@ -74,6 +76,7 @@ public class ReportPage implements Serializable {
                 stats = downloads.stats(report.id(), 90);
                 recent = downloads.log(report.id(), null, 20);
                 requests = accessRequests.list("PENDING", report.id());
+                grants = accessRequests.grants(report.id());
             }
         } catch (ProblemException notFound) {
             missing = true;
@@ -146,6 +149,26 @@ public class ReportPage implements Serializable {
             decision = null;
             load();
         }
+    }
+
+    public void revoke(long grantId) {
+        if (PageMessages.attempt(() -> accessRequests.revoke(report.id(), grantId, revokeReason))) {
+            PageMessages.info("Revoked: the file, the holder's links and search are closed to them now.");
+            revokeReason = null;
+            load();
+        }
+    }
+
+    public List<AccessRequests.GrantView> getGrants() {
+        return grants;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
+    }
+
+    public void setRevokeReason(String revokeReason) {
+        this.revokeReason = revokeReason;
     }
 
     /** Downloads per day over the last 90 days; the page shows the same figures in a table. */

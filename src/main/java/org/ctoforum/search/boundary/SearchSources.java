@@ -204,7 +204,7 @@ public class SearchSources {
                 .setMaxResults(1)
                 .getResultList();
         List<Long> grantees = em
-                .createNativeQuery("select account_id from report_grant where report_id = ?")
+                .createNativeQuery("select account_id from report_grant where report_id = ? and revoked_at is null")
                 .setParameter(1, id)
                 .getResultList()
                 .stream()

@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -218,6 +219,53 @@ class MembershipApiIT {
                 401, portal.get("/api/me", email, "a long enough passphrase").status());
     }
 
+    /** Issue 22, point 4: staff run the members, but only an admin acts on an admin's account. */
+    @Test
+    void staffCannotDisableChangeOrEndAnAdmin() {
+        String email = unique("second-admin");
+        String id = signUp(email, "a long enough passphrase");
+        assertEquals(
+                200,
+                portal.putJson("/api/admin/members/" + id + "/roles", "{\"roles\":[\"ADMIN\"]}", "admin@demo.local")
+                        .status());
+        String members = "/api/admin/members/" + id;
+        List<Portal.Answer> refused = List.of(
+                portal.putJson(members + "/disabled", "{\"disabled\":true}", "staff@demo.local"),
+                portal.putJson(members + "/roles", "{\"roles\":[\"ADMIN\",\"PRESS\"]}", "staff@demo.local"),
+                portal.putJson(
+                        members + "/membership",
+                        "{\"start\":\"2020-01-01\",\"expiry\":\"2020-12-31\"}",
+                        "staff@demo.local"),
+                portal.delete(members + "/membership", "staff@demo.local"));
+        for (Portal.Answer answer : refused) {
+            assertEquals(403, answer.status(), answer.toString());
+            assertEquals("application/problem+json", answer.header("Content-Type"));
+        }
+        JsonObject me = portal.get("/api/me", email, "a long enough passphrase").json();
+        assertEquals(Set.of("ADMIN"), strings(me, "roles"), "unchanged");
+        assertEquals(
+                200,
+                portal.putJson(members + "/disabled", "{\"disabled\":true}", "admin@demo.local")
+                        .status(),
+                "an admin may");
+        assertEquals(
+                401, portal.get("/api/me", email, "a long enough passphrase").status());
+    }
+
+    /** Issue 22, point 2: the import refuses a caller who is not staff before it reads a byte of the file. */
+    @Test
+    void theMemberImportRefusesTheCallerBeforeReadingTheFile() {
+        String tooLarge = "email,display_name\n" + "x".repeat(11_000_000);
+        for (String who : Arrays.asList(null, "member@demo.local", "reader@demo.local")) {
+            HttpRequest.Builder request = portal.request("/api/admin/member-imports")
+                    .header("Content-Type", "text/csv")
+                    .expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString(tooLarge));
+            Portal.Answer refused = portal.send(who == null ? request : Portal.authorized(request, who));
+            assertEquals(who == null ? 401 : 403, refused.status(), who + ": " + refused);
+        }
+    }
+
     @Test
     void csvImportKeepsGoodRowsAndReportsBadOnesRowByRow() throws InterruptedException {
         String good1 = unique("import1");
@@ -346,6 +394,145 @@ class MembershipApiIT {
                                 "the first passphrase")
                         .status());
         assertEquals(200, portal.get("/api/me", email, "the second passphrase").status());
+    }
+
+    /** Issue 22, point 3: guessing the current password through a password change is throttled like a sign-in. */
+    @Test
+    void passwordChangeGuessesAreThrottledLikeSignIns() {
+        String email = unique("guess");
+        signUp(email, "the first passphrase");
+        String token = token(email, "the first passphrase");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(
+                    400,
+                    changePassword(token, "guess number " + i, "a brand new passphrase", null)
+                            .status());
+        }
+        Portal.Answer throttled = changePassword(token, "the first passphrase", "a brand new passphrase", null);
+        assertEquals(429, throttled.status(), "even the right password waits: " + throttled);
+        assertNotNull(throttled.header("Retry-After"));
+    }
+
+    /**
+     * Issue 22, point 3: a reset is how an owner takes an account back. Its API tokens, signed download links and
+     * calendar address all stop at once; a password change does the same unless asked not to.
+     */
+    @Test
+    void aPasswordResetTakesBackTokensLinksAndTheCalendar() throws Exception {
+        String email = unique("takeback");
+        String id = signUp(email, "the first passphrase");
+        assertEquals(
+                200,
+                portal.putJson(
+                                "/api/admin/members/" + id + "/membership",
+                                "{\"start\":\"2020-01-01\"}",
+                                "staff@demo.local")
+                        .status());
+        Issued issued = issue(email, "the first passphrase");
+        issued.assertWorking(portal);
+
+        // A change that keeps the rest signed in keeps it all; the default takes it all back.
+        String token = issued.token();
+        assertEquals(
+                204,
+                changePassword(token, "the first passphrase", "the second passphrase", false)
+                        .status());
+        issued.assertWorking(portal);
+        assertEquals(
+                204,
+                changePassword(token, "the second passphrase", "the third passphrase", null)
+                        .status());
+        issued.assertRevoked(portal);
+
+        Issued again = issue(email, "the third passphrase");
+        again.assertWorking(portal);
+        assertEquals(
+                202,
+                portal.postJson("/api/password-resets", "{\"email\":\"" + email + "\"}")
+                        .status());
+        String reset = awaitResetToken(email);
+        assertEquals(
+                204,
+                portal.postJson(
+                                "/api/password-resets/confirm",
+                                "{\"token\":\"" + reset + "\",\"password\":\"the fourth passphrase\"}")
+                        .status());
+        again.assertRevoked(portal);
+    }
+
+    /** Issue 22, point 3: signed links and the calendar follow the account's rights now, not when they were made. */
+    @Test
+    void aDisabledAccountOrALapsedMembershipLosesItsLinksAndCalendarAtOnce() {
+        for (String takenBack : List.of("disabled", "lapsed")) {
+            String email = unique(takenBack);
+            String id = signUp(email, "a long enough passphrase");
+            String member = "/api/admin/members/" + id;
+            assertEquals(
+                    200,
+                    portal.putJson(member + "/membership", "{\"start\":\"2020-01-01\"}", "staff@demo.local")
+                            .status());
+            Issued issued = issue(email, "a long enough passphrase");
+            issued.assertWorking(portal);
+            Portal.Answer change = takenBack.equals("disabled")
+                    ? portal.putJson(member + "/disabled", "{\"disabled\":true}", "staff@demo.local")
+                    : portal.delete(member + "/membership", "staff@demo.local");
+            assertEquals(200, change.status(), change.toString());
+            assertEquals(403, portal.bytes(issued.link(), List.of()).statusCode(), takenBack + ": the link");
+            assertEquals(404, portal.get(issued.feed()).status(), takenBack + ": the calendar");
+        }
+    }
+
+    /** What an account hands out: an API token, a signed link to a members' report, and its calendar address. */
+    private record Issued(String token, String link, String feed) {
+        void assertWorking(Portal portal) {
+            assertEquals(200, me(portal).status(), "the token");
+            assertEquals(200, portal.bytes(link, List.of()).statusCode(), "the link");
+            assertEquals(200, portal.get(feed).status(), "the calendar");
+        }
+
+        void assertRevoked(Portal portal) {
+            assertEquals(401, me(portal).status(), "the token");
+            assertEquals(403, portal.bytes(link, List.of()).statusCode(), "the link");
+            assertEquals(404, portal.get(feed).status(), "the calendar");
+        }
+
+        private Portal.Answer me(Portal portal) {
+            return portal.send(portal.request("/api/me").header("Authorization", "Bearer " + token));
+        }
+    }
+
+    private Issued issue(String email, String password) {
+        String token = token(email, password);
+        long report = portal.get("/api/reports", email, password).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("access").equals("MEMBERS"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the demo has a members' report"))
+                .getJsonNumber("id")
+                .longValue();
+        Portal.Answer link = portal.postJson("/api/reports/" + report + "/links", "{\"minutes\": 30}", email, password);
+        assertEquals(201, link.status(), link.toString());
+        Portal.Answer feed = portal.send(Portal.authorized(
+                portal.request("/api/me/calendar-feed").POST(HttpRequest.BodyPublishers.noBody()), email, password));
+        assertEquals(201, feed.status(), feed.toString());
+        return new Issued(
+                token,
+                link.json().getString("url").replaceFirst("^https?://[^/]+", ""),
+                feed.json().getString("url").replaceFirst("^https?://[^/]+", ""));
+    }
+
+    private String token(String email, String password) {
+        Portal.Answer token = portal.postJson("/api/me/tokens", "{\"name\":\"takeback\"}", email, password);
+        assertEquals(201, token.status(), token.toString());
+        return token.json().getString("token");
+    }
+
+    private Portal.Answer changePassword(String token, String current, String chosen, Boolean everywhere) {
+        String body = "{\"currentPassword\":\"" + current + "\",\"newPassword\":\"" + chosen + "\""
+                + (everywhere == null ? "" : ", \"signOutEverywhere\": " + everywhere) + "}";
+        return portal.send(portal.request("/api/me/password")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

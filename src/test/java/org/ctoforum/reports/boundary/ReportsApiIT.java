@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -340,6 +341,69 @@ class ReportsApiIT {
         assertEquals(before, portal.get("/api/reports", STAFF).array().size(), "nothing was stored");
     }
 
+    /**
+     * Issue 22, point 2: staff-only uploads answer 401 or 403 before the body is stored or parsed, so a file that is
+     * not a PDF gets the refusal of the caller, never the verdict on the file (that would mean it was read).
+     */
+    @Test
+    void uploadsRefuseTheCallerBeforeReadingTheFile() {
+        byte[] notAPdf = "Just some text, not a PDF at all.".getBytes(StandardCharsets.UTF_8);
+        String metadata = "{\"title\": \"Refused\", \"summary\": \"s\", \"kind\": \"BRIEF\", \"year\": 2026,"
+                + " \"access\": \"MEMBERS\"}";
+        List<Part> parts = List.of(Part.json("metadata", metadata), Part.file("text.pdf", notAPdf));
+        long id = published("MEMBERS", "gatemark" + UUID.randomUUID().toString().substring(0, 8))
+                .getJsonNumber("id")
+                .longValue();
+        for (String path :
+                List.of("/api/reports", "/api/reports/" + id + "/versions", "/api/reports/987654/versions")) {
+            Portal.Answer anonymous = portal.postMultipart(path, parts);
+            assertEquals(401, anonymous.status(), path + " anonymous: " + anonymous);
+            assertEquals("application/problem+json", anonymous.header("Content-Type"));
+            for (String who : List.of(MEMBER, READER, PRESS)) {
+                assertEquals(403, portal.postMultipart(path, parts, who).status(), path + " by " + who);
+            }
+        }
+        assertEquals(400, portal.postMultipart("/api/reports", parts, STAFF).status(), "staff's file is read");
+    }
+
+    /** Issue 22, point 5: the download log's CSV answers a draft's or an embargoed report's id as a missing one. */
+    @Test
+    void theDownloadLogTellsNoOneButStaffWhichIdsExist() {
+        long draftId = draft(
+                        "MEMBERS", "csvdraft" + UUID.randomUUID().toString().substring(0, 8))
+                .getJsonNumber("id")
+                .longValue();
+        long embargoedId = draft(
+                        "PUBLIC", "csvembargo" + UUID.randomUUID().toString().substring(0, 8))
+                .getJsonNumber("id")
+                .longValue();
+        assertEquals(200, transition(embargoedId, "IN_REVIEW", null, STAFF).status());
+        assertEquals(
+                200,
+                transition(
+                                embargoedId,
+                                "PUBLISHED",
+                                OffsetDateTime.now().plusHours(3).toString(),
+                                ADMIN)
+                        .status());
+        long publishedId = published(
+                        "MEMBERS", "csvpub" + UUID.randomUUID().toString().substring(0, 8))
+                .getJsonNumber("id")
+                .longValue();
+        for (String who : Arrays.asList(null, READER, MEMBER, PRESS)) {
+            Set<Integer> statuses = new java.util.TreeSet<>();
+            for (long id : List.of(draftId, embargoedId, publishedId, draftId + 1_000_000)) {
+                statuses.add(portal.get("/api/reports/" + id + "/downloads.csv", as(who))
+                        .status());
+            }
+            assertEquals(Set.of(who == null ? 401 : 403), statuses, "statuses for " + who);
+        }
+        assertEquals(
+                404,
+                portal.get("/api/reports/" + (draftId + 1_000_000) + "/downloads.csv", STAFF)
+                        .status());
+    }
+
     private static byte[] encrypted(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             document.protect(new StandardProtectionPolicy("owner", "user", new AccessPermission()));
@@ -450,6 +514,75 @@ class ReportsApiIT {
                 portal.bytes("/api/reports/" + membersId + "/file", List.of(), PRESS)
                         .statusCode());
         assertTrue(portal.get("/api/me/notifications", PRESS).body().contains("is ready to download"));
+    }
+
+    /**
+     * Issue 22, point 3: staff take a purchase back (a refund) with a reason. The file, the buyer's signed link and
+     * search's gated text close at once; the grant stays listed with who lost it and why.
+     */
+    @Test
+    void aRevokedPurchaseClosesTheFileTheLinkAndSearchAtOnce() throws Exception {
+        String marker = "refundmark" + UUID.randomUUID().toString().substring(0, 8);
+        long id = published("MEMBERS_OR_PURCHASE", marker).getJsonNumber("id").longValue();
+        Portal.Answer asked =
+                portal.postJson("/api/reports/" + id + "/access-requests", "{\"kind\": \"PURCHASE\"}", READER);
+        assertEquals(201, asked.status(), asked.toString());
+        assertEquals(
+                200,
+                portal.postJson(
+                                "/api/access-requests/" + asked.json().getJsonNumber("id") + "/approve",
+                                "{\"reference\": \"INV-REFUND-1\"}",
+                                STAFF)
+                        .status());
+        String file = "/api/reports/" + id + "/file";
+        assertEquals(200, portal.bytes(file, List.of(), READER).statusCode());
+        Portal.Answer link = portal.postJson("/api/reports/" + id + "/links", "{\"minutes\": 30}", READER);
+        assertEquals(201, link.status(), link.toString());
+        String linkPath = link.json().getString("url").replaceFirst("^https?://[^/]+", "");
+        assertEquals(200, portal.bytes(linkPath, List.of()).statusCode());
+        String search = "/api/search?q=" + marker;
+        assertTrue(portal.get(search, READER).body().contains("gated finding"), "the buyer finds the text");
+
+        String grants = "/api/reports/" + id + "/grants";
+        assertEquals(401, portal.get(grants).status());
+        for (String notStaff : List.of(READER, MEMBER, PRESS)) {
+            assertEquals(403, portal.get(grants, notStaff).status(), notStaff);
+        }
+        JsonObject grant = portal.get(grants, STAFF).array().getJsonObject(0);
+        assertEquals(READER, grant.getString("email"));
+        assertEquals("PURCHASE", grant.getString("kind"));
+        assertEquals("INV-REFUND-1", grant.getString("reference"));
+        assertTrue(!grant.containsKey("revokedAt") || grant.isNull("revokedAt"), grant.toString());
+        String revoke = grants + "/" + grant.getJsonNumber("id");
+        assertEquals(400, revokeGrant(revoke, "{}", STAFF).status(), "a reason is required");
+        assertEquals(
+                403, revokeGrant(revoke, "{\"reason\": \"mine now\"}", MEMBER).status());
+        assertEquals(
+                404,
+                revokeGrant(grants + "/987654", "{\"reason\": \"x\"}", STAFF).status());
+        Portal.Answer revoked = revokeGrant(revoke, "{\"reason\": \"Refunded: the district paid twice\"}", STAFF);
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertEquals("Refunded: the district paid twice", revoked.json().getString("revokeReason"));
+        assertFalse(revoked.json().isNull("revokedAt"));
+
+        assertEquals(403, portal.bytes(file, List.of(), READER).statusCode(), "the file");
+        assertEquals(403, portal.bytes(linkPath, List.of()).statusCode(), "the signed link");
+        for (int i = 0; i < 30 && portal.get(search, READER).body().contains("gated finding"); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse(portal.get(search, READER).body().contains("gated finding"), "search");
+        assertEquals(409, revokeGrant(revoke, "{\"reason\": \"again\"}", STAFF).status(), "once");
+        assertEquals(
+                "Refunded: the district paid twice",
+                portal.get(grants, STAFF).array().getJsonObject(0).getString("revokeReason"));
+    }
+
+    private Portal.Answer revokeGrant(String path, String json, String who) {
+        return portal.send(Portal.authorized(
+                portal.request(path)
+                        .header("Content-Type", "application/json")
+                        .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(json)),
+                who));
     }
 
     @Test

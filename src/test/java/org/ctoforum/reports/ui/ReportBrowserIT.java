@@ -69,4 +69,35 @@ class ReportBrowserIT extends BrowserTest {
         browser.get(page("/reports/" + FORUM_REPORT + "/download"));
         waiting().until(ExpectedConditions.urlContains("/signin.xhtml"));
     }
+
+    /** Issue 22, point 3: staff take a press copy back from the report's page, with a reason. */
+    @Test
+    void staffRevokeAPressCopyFromTheReportsPage() {
+        Portal portal = new Portal(base);
+        long id = portal.get("/api/reports/by-slug/" + FORUM_REPORT)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        Portal.Answer asked =
+                portal.postJson("/api/reports/" + id + "/access-requests", "{\"kind\": \"PRESS\"}", "press@demo.local");
+        if (asked.status() == 201) {
+            portal.postJson(
+                    "/api/access-requests/" + asked.json().getJsonNumber("id") + "/approve", "{}", "staff@demo.local");
+        }
+        String file = "/api/reports/" + id + "/file";
+        assertEquals(200, portal.bytes(file, List.of(), "press@demo.local").statusCode());
+
+        signInAndWait("staff@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/reports/" + FORUM_REPORT));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grants-form:grants")));
+        browser.findElement(By.id("grants-form:revoke-reason")).sendKeys("The article ran; the copy was for review");
+        browser.findElement(By.xpath("//table[@id='grants-form:grants']//tr[td[contains(., 'press@demo.local')]]"
+                        + "//input[@type='submit']"))
+                .click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Revoked"));
+        assertTrue(browser.findElement(By.id("grants-form:grants"))
+                .getText()
+                .contains("The article ran; the copy was for review"));
+        assertEquals(403, portal.bytes(file, List.of(), "press@demo.local").statusCode());
+    }
 }
