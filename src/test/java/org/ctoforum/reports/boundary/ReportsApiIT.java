@@ -521,8 +521,6 @@ class ReportsApiIT {
      * search's gated text close at once; the grant stays listed with who lost it and why.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("DELETE with a JSON body answered 400 to a member where 403 was due (last run);"
-            + " to be found before the revoke endpoint is relied on. The page's revoke is proven by ReportBrowserIT")
     void aRevokedPurchaseClosesTheFileTheLinkAndSearchAtOnce() throws Exception {
         String marker = "refundmark" + UUID.randomUUID().toString().substring(0, 8);
         long id = published("MEMBERS_OR_PURCHASE", marker).getJsonNumber("id").longValue();
