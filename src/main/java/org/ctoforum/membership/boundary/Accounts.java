@@ -142,11 +142,12 @@ public class Accounts {
         return AccountView.of(account, today());
     }
 
-    /** Changes the caller's password; {@code address} is the client's, for the same throttle as sign-in's. */
-    public void changePassword(PasswordChange change, String address) {
+    /** Changes the caller's password, the current one checked under the same throttle as sign-in's. */
+    public void changePassword(PasswordChange change) {
         change.check();
         Account account = mine();
-        SignIn.PasswordCheck check = signIn.checkCurrentPassword(account, change.currentPassword(), address);
+        SignIn.PasswordCheck check =
+                signIn.checkCurrentPassword(account, change.currentPassword(), clientAddress.of(request));
         if (check.retryAfter() != null) {
             throw ProblemException.tooManyRequests(
                     "Too many wrong passwords; try again in "

@@ -2,7 +2,6 @@ package org.ctoforum.membership.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,13 +10,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.web.ClientAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Me", description = "The signed-in caller's own account")
 public class MeResource {
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Inject
     Accounts accounts;
@@ -58,11 +52,11 @@ public class MeResource {
     @Operation(
             summary = "Change the password, giving the current one; signOutEverywhere (default true) also ends other"
                     + " sessions and revokes API tokens, download links and the calendar address")
-    public Response changePassword(Accounts.PasswordChange change, @Context HttpServletRequest request) {
+    public Response changePassword(Accounts.PasswordChange change) {
         if (change == null) {
             throw ProblemException.badRequest("Send {currentPassword, newPassword, signOutEverywhere}.");
         }
-        accounts.changePassword(change, clientAddress.of(request));
+        accounts.changePassword(change);
         return Response.noContent().build();
     }
 

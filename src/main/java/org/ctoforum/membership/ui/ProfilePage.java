@@ -5,14 +5,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.membership.boundary.ApiTokens;
 import org.ctoforum.membership.boundary.PortalAuthentication;
-import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.PageMessages;
 
 /** The profile page: details, password, and personal API tokens. */
@@ -21,9 +20,6 @@ import org.ctoforum.platform.web.PageMessages;
 public class ProfilePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Inject
     Accounts accounts;
@@ -67,12 +63,11 @@ public class ProfilePage implements Serializable {
             PageMessages.error("The two new passwords differ.");
             return;
         }
-        HttpServletRequest request = (HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest();
         boolean everywhere = signOutEverywhere;
-        if (PageMessages.attempt(() -> accounts.changePassword(
-                new Accounts.PasswordChange(currentPassword, newPassword, everywhere), clientAddress.of(request)))) {
-            authentication.passwordChanged(request.getSession(false));
+        if (PageMessages.attempt(
+                () -> accounts.changePassword(new Accounts.PasswordChange(currentPassword, newPassword, everywhere)))) {
+            authentication.passwordChanged((HttpSession)
+                    FacesContext.getCurrentInstance().getExternalContext().getSession(false));
             PageMessages.info(
                     everywhere
                             ? "Your password is changed; you are signed out everywhere else, and your API tokens,"

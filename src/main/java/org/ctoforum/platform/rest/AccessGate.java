@@ -1,6 +1,5 @@
 package org.ctoforum.platform.rest;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +32,7 @@ public class AccessGate implements DynamicFeature {
 
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
 
-    private static final List<Class<? extends java.lang.annotation.Annotation>> WRITES =
+    private static final List<Class<? extends Annotation>> WRITES =
             List.of(POST.class, PUT.class, DELETE.class, PATCH.class);
 
     @Override
@@ -63,7 +63,6 @@ public class AccessGate implements DynamicFeature {
     }
 
     /** Lets a request through when its caller is signed in and holds one of the roles, if roles are named. */
-    @Priority(Priorities.AUTHORIZATION)
     private static final class Gate implements ContainerRequestFilter {
         private final Set<String> callers;
 
