@@ -10,6 +10,7 @@ import org.ctoforum.discussions.control.Mentions;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.discussions.entity.Visibility;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
@@ -61,14 +62,20 @@ public class DiscussionNotices {
     }
 
     /** The author of an unmasked post is told who asked for what reason: not a moderator's name, the fact. */
-    public void unmasked(DiscussionThread thread, Post post, String reason) {
+    public void unmasked(DiscussionThread thread, Category category, Post post, String reason) {
         people.byId(post.getAuthorId())
                 .ifPresent(author -> notifications.notify(
                         author,
                         "UNMASKED",
                         "A moderator revealed to the moderators that you wrote a post in “" + thread.getTitle()
                                 + "”. Reason given: " + reason,
-                        link(thread, post)));
+                        link(thread, post),
+                        membersOnly(category)));
+    }
+
+    /** A notice names its thread: in a members' category, that is for members' eyes while they are members. */
+    private static boolean membersOnly(Category category) {
+        return category.getVisibility() == Visibility.MEMBERS;
     }
 
     private void addMentions(Map<Long, String> kinds, Post post) {
@@ -107,7 +114,7 @@ public class DiscussionNotices {
                         case "NEW_THREAD" -> who + " started “" + thread.getTitle() + "” in " + category.getName();
                         default -> who + " posted in “" + thread.getTitle() + "”";
                     };
-            notifications.notify(recipient, entry.getValue(), text, link(thread, post));
+            notifications.notify(recipient, entry.getValue(), text, link(thread, post), membersOnly(category));
         }
     }
 

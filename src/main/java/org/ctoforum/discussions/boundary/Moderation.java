@@ -198,7 +198,7 @@ public class Moderation {
         }
         Person author = people.byId(post.getAuthorId()).orElseThrow();
         log(moderator, Action.UNMASK, thread.getId(), postId, why);
-        notices.unmasked(thread, post, why);
+        notices.unmasked(thread, em.find(Category.class, thread.getCategoryId()), post, why);
         LOG.warning(() ->
                 "Moderator " + moderator + " unmasked post " + postId + " in thread " + thread.getId() + ": " + why);
         return new Unmasked(postId, author.id(), author.displayName(), author.email());

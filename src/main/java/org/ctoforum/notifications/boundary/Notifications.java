@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.membership.entity.Role;
 import org.ctoforum.notifications.entity.MailChoice;
 import org.ctoforum.notifications.entity.Notification;
 import org.ctoforum.platform.mail.Mailer;
@@ -31,13 +33,20 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final String UNSUBSCRIBE_PREFIX = "unsubscribe:";
 
+    /** What replaces a members-only notice's text for a reader who is no longer a member. */
+    static final String WITHHELD =
+            "A notice about a members-only discussion; it shows again once your membership is" + " renewed.";
+
+    static final String JOIN = "/join.xhtml";
+
     public record NotificationView(long id, String kind, String text, String link, String createdAt, boolean read) {
-        static NotificationView of(Notification n) {
+        static NotificationView of(Notification n, boolean readsMembersOnly) {
+            boolean shown = n.shownTo(readsMembersOnly);
             return new NotificationView(
                     n.getId(),
                     n.getKind(),
-                    n.getText(),
-                    n.getLink(),
+                    shown ? n.getText() : WITHHELD,
+                    shown ? n.getLink() : JOIN,
                     n.getCreatedAt().toString(),
                     !n.isUnread());
         }
@@ -50,6 +59,9 @@ public class Notifications {
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    People people;
 
     @Inject
     SignedLinks signedLinks;
@@ -68,6 +80,14 @@ public class Notifications {
      * portal, such as {@code /discussions/thread.xhtml?id=4}.
      */
     public void notify(Person recipient, String kind, String text, String link) {
+        notify(recipient, kind, text, link, false);
+    }
+
+    /**
+     * The same, for a text that names what only members may read: it is shown, and mailed in a digest, only while
+     * the recipient is a member or staff.
+     */
+    public void notify(Person recipient, String kind, String text, String link, boolean membersOnly) {
         MailChoice choice = mailChoice(recipient.id());
         Notification.Mail mail =
                 switch (choice) {
@@ -75,7 +95,7 @@ public class Notifications {
                     case DIGEST -> Notification.Mail.DIGEST;
                     case NONE -> Notification.Mail.NONE;
                 };
-        em.persist(new Notification(recipient.id(), kind, text, link, mail, OffsetDateTime.now(clock)));
+        em.persist(new Notification(recipient.id(), kind, text, link, membersOnly, mail, OffsetDateTime.now(clock)));
         if (choice == MailChoice.IMMEDIATE) {
             mailer.send(
                     recipient.email(),
@@ -96,9 +116,13 @@ public class Notifications {
                 .setMaxResults(limit + 1);
         List<Notification> page = (before == null ? query : query.setParameter("before", before)).getResultList();
         Long next = page.size() > limit ? page.get(limit - 1).getId() : null;
+        boolean readsMembersOnly = caller.is(Roles.MEMBER) || caller.staff();
         return new Inbox(
                 unreadCount(account),
-                page.stream().limit(limit).map(NotificationView::of).toList(),
+                page.stream()
+                        .limit(limit)
+                        .map(n -> NotificationView.of(n, readsMembersOnly))
+                        .toList(),
                 next);
     }
 
@@ -176,19 +200,24 @@ public class Notifications {
                             "select n from Notification n where n.id in :ids order by n.id", Notification.class)
                     .setParameter("ids", ids)
                     .getResultList();
-            String email = (String) em.createNativeQuery("select email from account where id = ?")
-                    .setParameter(1, account)
-                    .getSingleResult();
+            waiting.forEach(Notification::digested);
+            // The reader's rights now: a disabled account gets no mail, a lapsed member no members' titles.
+            Person reader = people.byId(account).filter(Person::active).orElse(null);
+            if (reader == null) {
+                continue;
+            }
+            boolean readsMembersOnly = reader.has(Role.MEMBER) || reader.has(Role.STAFF);
             StringBuilder body = new StringBuilder("Since your last digest:\n\n");
             for (Notification n : waiting) {
+                NotificationView shown = NotificationView.of(n, readsMembersOnly);
                 body.append("- ")
-                        .append(n.getText())
+                        .append(shown.text())
                         .append("\n  ")
                         .append(settings.baseUrl())
-                        .append(n.getLink())
+                        .append(shown.link())
                         .append('\n');
-                n.digested();
             }
+            String email = reader.email();
             mailer.send(
                     email,
                     "CTO Forum digest: " + waiting.size() + " notification" + (waiting.size() == 1 ? "" : "s"),

@@ -52,15 +52,29 @@ public class Notification {
     @Column(nullable = false)
     private Mail mail;
 
+    /** The text names what only members (and staff) may read. */
+    @Column(name = "members_only", nullable = false)
+    private boolean membersOnly;
+
     protected Notification() {}
 
-    public Notification(long accountId, String kind, String text, String link, Mail mail, OffsetDateTime now) {
+    public Notification(
+            long accountId, String kind, String text, String link, boolean membersOnly, Mail mail, OffsetDateTime now) {
         this.accountId = accountId;
         this.kind = kind;
         this.text = text.length() > 400 ? text.substring(0, 399) + "…" : text;
         this.link = link;
+        this.membersOnly = membersOnly;
         this.mail = mail;
         this.createdAt = now;
+    }
+
+    /**
+     * Whether a reader may see the text and link now. A members-only notice is withheld from a reader whose
+     * membership lapsed since: it named a thread they may no longer read.
+     */
+    public boolean shownTo(boolean readsMembersOnly) {
+        return !membersOnly || readsMembersOnly;
     }
 
     public void markRead(OffsetDateTime now) {

@@ -453,6 +453,53 @@ class DiscussionsApiIT {
         }
     }
 
+    /**
+     * Issue 22, point 3: a notice names its thread. Once a member's membership lapses, the notices about members-only
+     * threads keep their titles from them, in the inbox and in the digest, and show again on renewal.
+     */
+    @Test
+    void aLapsedMemberNoLongerSeesMembersOnlyNoticesInTheInboxOrTheDigest() throws Exception {
+        String lapsing = newMember("lapsing");
+        assertEquals(
+                200,
+                portal.putJson("/api/me/notification-settings", "{\"mail\":\"DIGEST\"}", as(lapsing))
+                        .status());
+        String title = "Members only " + UUID.randomUUID();
+        long thread = startThread(MARIA, "staffing", title, "Who staffs the help desk in summer?", false);
+        assertEquals(
+                200,
+                portal.putJson("/api/threads/" + thread + "/watch", "{\"level\":\"WATCHING\"}", as(lapsing))
+                        .status());
+        replied(MARCUS, thread, "We share one technician between two schools.", null);
+        assertTrue(portal.get("/api/me/notifications", as(lapsing)).body().contains(title), "the channel works");
+
+        long id = portal.get("/api/admin/members?q=" + lapsing, STAFF)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        assertEquals(
+                200,
+                portal.delete("/api/admin/members/" + id + "/membership", STAFF).status());
+        String inbox = portal.get("/api/me/notifications", as(lapsing)).body();
+        assertFalse(inbox.contains(title), inbox);
+        assertFalse(inbox.contains("thread.xhtml?id=" + thread), inbox);
+        assertTrue(inbox.contains("members-only discussion"), inbox);
+
+        assertEquals(
+                200, portal.postJson("/api/notifications/digest", "{}", STAFF).status());
+        String digest = mailsTo(lapsing, "Since your last digest");
+        assertFalse(digest.contains(title), digest);
+        assertTrue(digest.contains("members-only discussion"), digest);
+
+        assertEquals(
+                200,
+                portal.putJson("/api/admin/members/" + id + "/membership", "{\"start\":\"2020-01-01\"}", STAFF)
+                        .status());
+        assertTrue(portal.get("/api/me/notifications", as(lapsing)).body().contains(title), "renewed");
+    }
+
     @Test
     void aNewAccountsFirstPostWaitsForApproval() {
         String newcomer = newMember("newcomer");
