@@ -17,8 +17,10 @@ import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.MemberImport;
 import org.ctoforum.membership.entity.MemberImportError;
 import org.ctoforum.membership.entity.Membership;
+import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.problem.ProblemException;
 
 /** Runs an import in the background, one transaction per row, writing progress as it goes. */
 @Stateless
@@ -40,12 +42,12 @@ public class MemberImportJob {
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run(long importId, List<MemberCsv.Row> rows) {
+    public void run(long importId, List<MemberCsv.Row> rows, boolean byAdmin) {
         for (MemberCsv.Row row : rows) {
             String error = row.error();
             if (error == null) {
                 try {
-                    self.importRow(row.member());
+                    self.importRow(row.member(), byAdmin);
                 } catch (RuntimeException e) {
                     error = "could not be stored: " + rootMessage(e);
                 }
@@ -57,7 +59,7 @@ public class MemberImportJob {
 
     /** Creates the member, or updates the one with that email: a renewal list can be imported again. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void importRow(MemberCsv.Member member) {
+    public void importRow(MemberCsv.Member member, boolean byAdmin) {
         Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", member.email().value())
                 .getResultStream()
@@ -72,6 +74,10 @@ public class MemberImportJob {
                     OffsetDateTime.now(clock));
             em.persist(account);
         } else {
+            if (account.getRoles().contains(Role.ADMIN) && !byAdmin) {
+                // As in Members: only admins act on admins, whatever the channel.
+                throw ProblemException.forbidden("only an admin may change an admin's account");
+            }
             if (account.updateProfile(member.displayName(), member.district(), member.jobTitle())) {
                 changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
             }

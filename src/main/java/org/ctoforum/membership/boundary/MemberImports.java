@@ -80,7 +80,7 @@ public class MemberImports {
         em.flush();
         LOG.info(() -> "Member import " + memberImport.getId() + " of " + rows.size() + " rows started by account "
                 + caller.requireAccountId());
-        job.run(memberImport.getId(), rows);
+        job.run(memberImport.getId(), rows, caller.is(Roles.ADMIN));
         return progress(memberImport);
     }
 
