@@ -364,6 +364,11 @@ class ReportsApiIT {
             }
         }
         assertEquals(400, portal.postMultipart("/api/reports", parts, STAFF).status(), "staff's file is read");
+        // The pages take uploads from staff alone, before the container parses the parts.
+        String slug = portal.get("/api/reports/" + id, STAFF).json().getString("slug");
+        for (String page : List.of("/reports/report.xhtml?slug=" + slug, "/reports/" + slug, "/index.xhtml")) {
+            assertEquals(403, portal.postMultipart(page, parts).status(), page);
+        }
     }
 
     /** Issue 22, point 5: the download log's CSV answers a draft's or an embargoed report's id as a missing one. */
