@@ -3,8 +3,6 @@ package org.ctoforum.dashboard.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,17 +15,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ctoforum.discussions.boundary.ThreadLists;
+import org.ctoforum.forums.boundary.EditionStats;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.LabelledCount;
+import org.ctoforum.search.boundary.QueryFigures;
 
 /**
- * The staff dashboard's figures, counted by PostgreSQL from the tables the features write: downloads, registrations,
- * posts and the search query log. Each series comes with its labels, so a chart and the table beside it show the
+ * The staff dashboard's figures, each counted by the feature that owns it: downloads, registrations, posts and the
+ * search query log. Each series comes with its labels, so a chart and the table beside it show the
  * same numbers.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Dashboard {
 
     static final int MONTHS = 12;
@@ -60,8 +62,17 @@ public class Dashboard {
     public record Figures(
             Downloads downloads, List<EditionRegistrations> registrations, Posts posts, Searches searches) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    org.ctoforum.reports.boundary.Downloads downloadLog;
+
+    @Inject
+    EditionStats editionStats;
+
+    @Inject
+    ThreadLists threadLists;
+
+    @Inject
+    QueryFigures queryFigures;
 
     @Inject
     Caller caller;
@@ -73,7 +84,7 @@ public class Dashboard {
     Settings settings;
 
     public Figures figures() {
-        caller.require(Roles.STAFF, "see the dashboard");
+        caller.require(Role.STAFF, "see the dashboard");
         return new Figures(downloads(), registrations(), posts(), searches());
     }
 
@@ -85,41 +96,20 @@ public class Dashboard {
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             months.add(month.toString());
         }
-        List<?> rows = em.createNativeQuery("with top as (select report_id from report_download"
-                        + " where completed and started_at >= ? group by report_id order by count(*) desc, report_id"
-                        + " limit " + TOP_REPORTS + ")"
-                        + " select r.id, r.title, to_char(d.started_at at time zone ?, 'YYYY-MM'), count(*)"
-                        + " from report_download d join top on top.report_id = d.report_id"
-                        + " join report r on r.id = d.report_id"
-                        + " where d.completed and d.started_at >= ? group by 1, 2, 3")
-                .setParameter(1, start(first.atDay(1), zone))
-                .setParameter(2, zone.getId())
-                .setParameter(3, start(first.atDay(1), zone))
-                .getResultList();
-        return new Downloads(months, series(rows, months));
+        return new Downloads(
+                months, series(downloadLog.completedPerMonth(start(first.atDay(1), zone), zone, TOP_REPORTS), months));
     }
 
     private List<EditionRegistrations> registrations() {
-        List<?> rows = em.createNativeQuery("select e.id, e.title, e.capacity,"
-                        + " count(r.id) filter (where r.status = 'REGISTERED'),"
-                        + " count(r.id) filter (where r.status = 'WAITLISTED'),"
-                        + " count(r.id) filter (where r.status = 'CANCELLED')"
-                        + " from forum_edition e"
-                        + " left join forum_registration r on r.edition_id = e.id and r.session_id is null"
-                        + " where e.status <> 'DRAFT' group by e.id order by e.start_date, e.id")
-                .getResultList();
-        List<EditionRegistrations> editions = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] values = (Object[]) row;
-            editions.add(new EditionRegistrations(
-                    ((Number) values[0]).longValue(),
-                    (String) values[1],
-                    ((Number) values[2]).intValue(),
-                    ((Number) values[3]).longValue(),
-                    ((Number) values[4]).longValue(),
-                    ((Number) values[5]).longValue()));
-        }
-        return editions;
+        return editionStats.placesByEdition().stream()
+                .map(places -> new EditionRegistrations(
+                        places.editionId(),
+                        places.title(),
+                        places.capacity(),
+                        places.registered(),
+                        places.waitlisted(),
+                        places.cancelled()))
+                .toList();
     }
 
     private Posts posts() {
@@ -131,52 +121,31 @@ public class Dashboard {
         for (LocalDate week = firstWeek; !week.isAfter(thisWeek); week = week.plusWeeks(1)) {
             weeks.add(week.toString());
         }
-        List<?> rows = em.createNativeQuery("select c.id, c.name,"
-                        + " to_char(date_trunc('week', p.created_at at time zone ?), 'YYYY-MM-DD'), count(*)"
-                        + " from discussion_post p join discussion_thread t on t.id = p.thread_id"
-                        + " join discussion_category c on c.id = t.category_id"
-                        + " where p.status = 'VISIBLE' and p.created_at >= ? group by 1, 2, 3")
-                .setParameter(1, zone.getId())
-                .setParameter(2, start(firstWeek, zone))
-                .getResultList();
-        return new Posts(weeks, series(rows, weeks));
+        return new Posts(weeks, series(threadLists.visiblePostsPerWeek(start(firstWeek, zone), zone), weeks));
     }
 
     private Searches searches() {
         LocalDate since = LocalDate.now(clock.withZone(settings.timeZone())).minusDays(SEARCH_DAYS - 1L);
-        return new Searches(
-                SEARCH_DAYS,
-                queries("sum(searches) > 0 order by sum(searches) desc", since),
-                queries("sum(zero_hits) > 0 order by sum(zero_hits) desc", since));
+        return new Searches(SEARCH_DAYS, queries(since, false), queries(since, true));
     }
 
-    private List<QueryCount> queries(String havingAndOrder, LocalDate since) {
-        List<?> rows = em.createNativeQuery("select query, sum(searches), sum(zero_hits) from search_query_day"
-                        + " where day >= ? group by query having " + havingAndOrder + ", query limit " + TOP_QUERIES)
-                .setParameter(1, since)
-                .getResultList();
-        List<QueryCount> counts = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] values = (Object[]) row;
-            counts.add(new QueryCount(
-                    (String) values[0], ((Number) values[1]).longValue(), ((Number) values[2]).longValue()));
-        }
-        return counts;
+    private List<QueryCount> queries(LocalDate since, boolean foundNothing) {
+        return queryFigures.mostCommon(since, foundNothing, TOP_QUERIES).stream()
+                .map(count -> new QueryCount(count.query(), count.searches(), count.zeroHits()))
+                .toList();
     }
 
-    /** Rows of (id, name, label, count) as one series per id, with a count for every label (0 when absent). */
-    private static List<Series> series(List<?> rows, List<String> labels) {
+    /** Counts as one series per id, with a count for every label (0 when absent). */
+    private static List<Series> series(List<LabelledCount> rows, List<String> labels) {
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, long[]> counts = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Object[] values = (Object[]) row;
-            long id = ((Number) values[0]).longValue();
-            int at = labels.indexOf((String) values[2]);
+        for (LabelledCount row : rows) {
+            int at = labels.indexOf(row.label());
             if (at < 0) {
                 continue;
             }
-            names.put(id, (String) values[1]);
-            counts.computeIfAbsent(id, unused -> new long[labels.size()])[at] = ((Number) values[3]).longValue();
+            names.put(row.id(), row.name());
+            counts.computeIfAbsent(row.id(), unused -> new long[labels.size()])[at] = row.count();
         }
         List<Series> series = new ArrayList<>();
         counts.forEach((id, perLabel) -> series.add(

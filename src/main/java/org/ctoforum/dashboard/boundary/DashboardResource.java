@@ -6,11 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@OpenTo(Roles.STAFF)
+@OpenTo(Role.Names.STAFF)
 @Path("admin/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard (staff)", description = "The figures behind the staff dashboard's charts")

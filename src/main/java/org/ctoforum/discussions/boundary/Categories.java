@@ -18,17 +18,16 @@ import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Visibility;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People.Person;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /** Discussion categories: who may read and write in each, and staff's management of them. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Categories {
 
     private static final Logger LOG = Logger.getLogger(Categories.class.getName());
@@ -106,7 +105,7 @@ public class Categories {
         return switch (category.getVisibility()) {
             case PUBLIC -> true;
             case SIGNED_IN -> caller.signedIn();
-            case MEMBERS -> caller.is(Roles.MEMBER) || caller.is(Roles.STAFF);
+            case MEMBERS -> caller.is(Role.MEMBER) || caller.is(Role.STAFF);
         };
     }
 
@@ -120,11 +119,11 @@ public class Categories {
 
     /** Writing takes a current membership, or staff, in every category. */
     public boolean canWrite(Category category) {
-        return caller.signedIn() && canRead(category) && (caller.is(Roles.MEMBER) || caller.is(Roles.STAFF));
+        return caller.signedIn() && canRead(category) && (caller.is(Role.MEMBER) || caller.is(Role.STAFF));
     }
 
     public CategoryView create(CategoryForm form) {
-        caller.require(Roles.STAFF, "manage categories");
+        caller.require(Role.STAFF, "manage categories");
         if (form == null) {
             throw ProblemException.badRequest("Send {slug, name, description, kind, visibility}.");
         }
@@ -145,7 +144,7 @@ public class Categories {
     }
 
     public CategoryView update(long id, CategoryForm form) {
-        caller.require(Roles.STAFF, "manage categories");
+        caller.require(Role.STAFF, "manage categories");
         Category category = em.find(Category.class, id);
         if (category == null) {
             throw ProblemException.notFound("Category " + id);

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +39,7 @@ public class CategoriesResource {
 
     @POST
     @Operation(summary = "Create a category (staff): {slug, name, description, kind, visibility, chathamHouseDefault}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response create(Categories.CategoryForm form) {
         return Response.status(Response.Status.CREATED)
                 .entity(categories.create(form))
@@ -49,7 +49,7 @@ public class CategoriesResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a category (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public CategoryView update(@PathParam("id") long id, Categories.CategoryForm form) {
         return categories.update(id, form);
     }

@@ -1,6 +1,7 @@
 package org.ctoforum.discussions.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.ctoforum.discussions.entity.Visibility;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
-import org.ctoforum.membership.entity.Role;
-import org.ctoforum.notifications.boundary.Notifications;
+import org.ctoforum.platform.notices.NoticeRequested;
+import org.ctoforum.platform.security.Role;
 
 /**
  * Who hears of a new post, and what they are told. One notice per person and post, the most personal kind winning:
@@ -26,7 +27,7 @@ import org.ctoforum.notifications.boundary.Notifications;
 public class DiscussionNotices {
 
     @Inject
-    Notifications notifications;
+    Event<NoticeRequested> notices;
 
     @Inject
     People people;
@@ -63,14 +64,13 @@ public class DiscussionNotices {
 
     /** The author of an unmasked post is told who asked for what reason: not a moderator's name, the fact. */
     public void unmasked(DiscussionThread thread, Category category, Post post, String reason) {
-        people.byId(post.getAuthorId())
-                .ifPresent(author -> notifications.notify(
-                        author,
-                        "UNMASKED",
-                        "A moderator revealed to the moderators that you wrote a post in “" + thread.getTitle()
-                                + "”. Reason given: " + reason,
-                        link(thread, post),
-                        membersOnly(category)));
+        notices.fire(new NoticeRequested(
+                post.getAuthorId(),
+                "UNMASKED",
+                "A moderator revealed to the moderators that you wrote a post in “" + thread.getTitle()
+                        + "”. Reason given: " + reason,
+                link(thread, post),
+                membersOnly(category)));
     }
 
     /** A notice names its thread: in a members' category, that is for members' eyes while they are members. */
@@ -102,6 +102,7 @@ public class DiscussionNotices {
         for (var entry : kinds.entrySet()) {
             Person recipient = recipients.get(entry.getKey());
             if (recipient == null
+                    || !recipient.active()
                     || levels.get(recipient.id()) == WatchLevel.MUTED
                     || !Categories.canRead(recipient, category)
                     || !seesThread(recipient, thread)) {
@@ -114,7 +115,8 @@ public class DiscussionNotices {
                         case "NEW_THREAD" -> who + " started “" + thread.getTitle() + "” in " + category.getName();
                         default -> who + " posted in “" + thread.getTitle() + "”";
                     };
-            notifications.notify(recipient, entry.getValue(), text, link(thread, post), membersOnly(category));
+            notices.fire(new NoticeRequested(
+                    recipient.id(), entry.getValue(), text, link(thread, post), membersOnly(category)));
         }
     }
 

@@ -18,6 +18,7 @@ import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
+import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.changes.ContentChanged;
@@ -41,6 +42,9 @@ public class DiscussionSeed implements DemoSeed {
 
     @Inject
     People people;
+
+    @Inject
+    ForumReferences forums;
 
     @Inject
     Watches watches;
@@ -135,13 +139,8 @@ public class DiscussionSeed implements DemoSeed {
     }
 
     private Long sessionId(String title) {
-        List<?> ids = em.createNativeQuery("select id from forum_session where title = ? order by id limit 1")
-                .setParameter(1, title)
-                .getResultList();
-        if (ids.isEmpty()) {
-            throw new IllegalStateException(
-                    "seeds/discussions.json names the session '" + title + "', which seeds/forums.json does not have");
-        }
-        return ((Number) ids.get(0)).longValue();
+        return forums.sessionIdByTitle(title)
+                .orElseThrow(() -> new IllegalStateException("seeds/discussions.json names the session '" + title
+                        + "', which seeds/forums.json does not have"));
     }
 }

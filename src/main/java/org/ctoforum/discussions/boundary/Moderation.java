@@ -26,14 +26,14 @@ import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /**
  * The moderators' work: the review queue (pending and flagged posts), approving and hiding, locking, pinning and
  * hiding threads, and unmasking a Chatham House post. Every action is written to the moderation log.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Moderation {
 
     private static final Logger LOG = Logger.getLogger(Moderation.class.getName());
@@ -81,7 +81,7 @@ public class Moderation {
     Clock clock;
 
     public List<QueueItem> queue() {
-        caller.require(Roles.STAFF, "moderate");
+        caller.require(Role.STAFF, "moderate");
         List<Post> posts = em.createQuery(
                         "select p from Post p where p.status = :pending or (p.flagCount > 0 and p.status <> :deleted)"
                                 + " order by p.id",
@@ -121,7 +121,7 @@ public class Moderation {
     }
 
     public void approve(long postId) {
-        long moderator = caller.require(Roles.STAFF, "moderate");
+        long moderator = caller.require(Role.STAFF, "moderate");
         Post post = post(postId);
         boolean wasPending = post.getStatus() == Post.Status.PENDING;
         post.approve();
@@ -145,7 +145,7 @@ public class Moderation {
     }
 
     public void hide(long postId, String reason) {
-        long moderator = caller.require(Roles.STAFF, "moderate");
+        long moderator = caller.require(Role.STAFF, "moderate");
         Post post = post(postId);
         post.hide();
         resolveFlags(postId);
@@ -156,7 +156,7 @@ public class Moderation {
     }
 
     public void configure(long threadId, ThreadSettings settings) {
-        long moderator = caller.require(Roles.STAFF, "moderate");
+        long moderator = caller.require(Role.STAFF, "moderate");
         if (settings == null) {
             throw ProblemException.badRequest("Send {locked, pinned, hidden}; leave out what stays.");
         }
@@ -185,7 +185,7 @@ public class Moderation {
      * The author is told.
      */
     public Unmasked unmask(long postId, String reason) {
-        long moderator = caller.require(Roles.STAFF, "unmask a post");
+        long moderator = caller.require(Role.STAFF, "unmask a post");
         String why = Fields.required(reason, "reason", 500).strip();
         if (why.length() < 10) {
             throw ProblemException.badRequest("Give a reason of at least 10 characters; it goes to the audit log.");
@@ -205,7 +205,7 @@ public class Moderation {
     }
 
     public List<LogEntry> log(Long before) {
-        caller.require(Roles.STAFF, "read the moderation log");
+        caller.require(Role.STAFF, "read the moderation log");
         var query = em.createQuery(
                         "select m from ModerationEntry m" + (before == null ? "" : " where m.id < :before")
                                 + " order by m.id desc",

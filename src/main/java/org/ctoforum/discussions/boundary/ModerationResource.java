@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The moderators' calls (staff): the review queue, approve and hide, thread settings, unmasking, the log. */
-@OpenTo(Roles.STAFF)
+@OpenTo(Role.Names.STAFF)
 @Path("moderation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -23,7 +23,7 @@ import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -32,7 +32,7 @@ import org.ctoforum.platform.settings.Settings;
  * decided by {@link Threads#readablePost}; who may change it is its author or a moderator.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Posts {
 
     private static final Logger LOG = Logger.getLogger(Posts.class.getName());

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +49,7 @@ public class PostsResource {
     @POST
     @Path("{id}/flags")
     @Operation(summary = "Flag a post for the moderators: {reason}")
-    @OpenTo({Roles.MEMBER, Roles.STAFF})
+    @OpenTo({Role.Names.MEMBER, Role.Names.STAFF})
     public Response flag(@PathParam("id") long id, JsonObject body) {
         boolean counted = posts.flag(id, body == null ? null : body.getString("reason", null));
         return Response.status(counted ? Response.Status.CREATED : Response.Status.OK)

@@ -1,5 +1,6 @@
 package org.ctoforum.discussions.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,16 +23,21 @@ import java.util.stream.Collectors;
 import org.ctoforum.discussions.control.Attribution;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
+import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
+import org.ctoforum.platform.security.Role;
+import org.ctoforum.platform.web.LabelledCount;
 
 /**
  * The thread lists: a category's or tag's threads by latest activity with keyset pagination, and a forum edition's
  * threads by session. One row per thread, and the reader's unread counts in one query for the page.
  */
 @Stateless
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class ThreadLists {
 
     public record ThreadList(List<ThreadSummary> threads, String next) {}
@@ -46,6 +53,9 @@ public class ThreadLists {
 
     @Inject
     People people;
+
+    @Inject
+    ForumReferences forums;
 
     @Inject
     Caller caller;
@@ -85,21 +95,41 @@ public class ThreadLists {
 
     /** The visible threads about the sessions of a forum edition, by session, for the edition's page. */
     public Map<Long, List<ThreadSummary>> forEdition(long editionId) {
+        List<Long> sessions = forums.sessionsOf(editionId);
+        if (sessions.isEmpty()) {
+            return Map.of();
+        }
         Set<Long> readable = categories.readable().stream().map(Category::getId).collect(Collectors.toSet());
-        List<Long> ids = ((List<?>) em.createNativeQuery("select t.id from discussion_thread t"
-                                + " join forum_session s on s.id = t.session_id"
-                                + " where s.edition_id = ? and t.status = 'VISIBLE' order by t.last_post_at desc")
-                        .setParameter(1, editionId)
-                        .getResultList())
-                .stream().map(id -> ((Number) id).longValue()).toList();
+        List<Long> ids = em.createQuery(
+                        "select t.id from DiscussionThread t where t.sessionId in :sessions and t.status = :visible"
+                                + " order by t.lastPostAt desc",
+                        Long.class)
+                .setParameter("sessions", sessions)
+                .setParameter("visible", DiscussionThread.Status.VISIBLE)
+                .getResultList();
         return summaries(ids).stream()
                 .filter(t -> readable.contains(t.categoryId()))
                 .collect(Collectors.groupingBy(ThreadSummary::sessionId));
     }
 
+    /** Visible posts per category and week ({@code YYYY-MM-DD} of the week's Monday in {@code zone}) since a moment (staff). */
+    public List<LabelledCount> visiblePostsPerWeek(OffsetDateTime since, ZoneId zone) {
+        caller.require(Role.STAFF, "see discussion figures");
+        List<?> rows = em.createNativeQuery("select c.id, c.name,"
+                        + " to_char(date_trunc('week', p.created_at at time zone ?), 'YYYY-MM-DD'), count(*)"
+                        + " from discussion_post p join discussion_thread t on t.id = p.thread_id"
+                        + " join discussion_category c on c.id = t.category_id"
+                        + " where p.status = ? and p.created_at >= ? group by 1, 2, 3")
+                .setParameter(1, zone.getId())
+                .setParameter(2, Post.Status.VISIBLE.name())
+                .setParameter(3, since)
+                .getResultList();
+        return rows.stream().map(LabelledCount::of).toList();
+    }
+
     private List<Long> threadIds(String categoryIds, String tag, boolean pinned, Cursor cursor, int limit) {
         StringBuilder sql = new StringBuilder(
-                        "select t.id from discussion_thread t where t.status = 'VISIBLE'" + " and t.category_id in (")
+                        "select t.id from discussion_thread t where t.status = ?4 and t.category_id in (")
                 .append(categoryIds)
                 .append(") and t.pinned = ")
                 .append(pinned);
@@ -111,7 +141,7 @@ public class ThreadLists {
             sql.append(" and (t.last_post_at, t.id) < (?2, ?3)");
         }
         sql.append(" order by t.last_post_at desc, t.id desc limit ").append(limit);
-        var query = em.createNativeQuery(sql.toString());
+        var query = em.createNativeQuery(sql.toString()).setParameter(4, DiscussionThread.Status.VISIBLE.name());
         if (byTag) {
             query.setParameter(1, tag.strip().toLowerCase(Locale.ROOT));
         }

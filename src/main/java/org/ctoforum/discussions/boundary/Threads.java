@@ -25,6 +25,8 @@ import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
+import org.ctoforum.forums.boundary.ForumReferences;
+import org.ctoforum.forums.boundary.ForumReferences.SessionReference;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.changes.ContentChanged;
@@ -33,7 +35,7 @@ import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -43,7 +45,7 @@ import org.ctoforum.platform.settings.Settings;
  * did not exist.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Threads {
 
     private static final Logger LOG = Logger.getLogger(Threads.class.getName());
@@ -73,6 +75,9 @@ public class Threads {
     People people;
 
     @Inject
+    ForumReferences forums;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -97,7 +102,7 @@ public class Threads {
         String title = Fields.required(form.title(), "title", 200).strip();
         String body = checkedBody(form.body());
         Set<String> tags = Tags.normalize(form.tags());
-        if (form.sessionId() != null && !sessionExists(form.sessionId())) {
+        if (form.sessionId() != null && !forums.sessionExists(form.sessionId())) {
             throw ProblemException.notFound("Forum session " + form.sessionId());
         }
         postingLimits.check(author);
@@ -147,7 +152,9 @@ public class Threads {
             firstUnread = firstVisibleAfter(threadId, mark);
             watchLevel = watches.effective(me, threadId, category.getId()).name();
         }
-        String[] session = thread.getSessionId() == null ? null : sessionReference(thread.getSessionId());
+        SessionReference session = thread.getSessionId() == null
+                ? null
+                : forums.session(thread.getSessionId()).orElse(null);
         return new ThreadPage(
                 thread.getId(),
                 thread.getTitle(),
@@ -161,8 +168,8 @@ public class Threads {
                 thread.isLocked(),
                 List.copyOf(thread.getTags()),
                 thread.getSessionId(),
-                session == null ? null : session[0],
-                session == null ? null : session[1],
+                session == null ? null : session.title(),
+                session == null ? null : session.url(),
                 thread.getCreatedAt().toString(),
                 thread.getPostCount(),
                 views(thread, shown),
@@ -276,8 +283,9 @@ public class Threads {
     /** Sets the thread's counters from its visible posts. */
     public void recount(DiscussionThread thread) {
         Object[] row = (Object[]) em.createNativeQuery("select count(*), max(id), max(created_at) from discussion_post"
-                        + " where thread_id = ? and status = 'VISIBLE'")
+                        + " where thread_id = ? and status = ?")
                 .setParameter(1, thread.getId())
+                .setParameter(2, Post.Status.VISIBLE.name())
                 .getSingleResult();
         thread.recount(
                 ((Number) row[0]).longValue(),
@@ -384,26 +392,6 @@ public class Threads {
             return Attribution.PARTICIPANT;
         }
         return people.byId(authorId).map(Person::displayName).orElse(Attribution.PARTICIPANT);
-    }
-
-    /** The title and page of a forum session in a published edition; null when it is not shown. */
-    private String[] sessionReference(long sessionId) {
-        List<?> rows = em.createNativeQuery("select s.title, s.edition_id from forum_session s"
-                        + " join forum_edition e on e.id = s.edition_id where s.id = ? and e.status <> 'DRAFT'")
-                .setParameter(1, sessionId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new String[] {(String) row[0], "/forums/edition.xhtml?id=" + row[1] + "#session-" + sessionId};
-    }
-
-    private boolean sessionExists(long sessionId) {
-        return !em.createNativeQuery("select 1 from forum_session where id = ?")
-                .setParameter(1, sessionId)
-                .getResultList()
-                .isEmpty();
     }
 
     private static OffsetDateTime toOffset(Object value) {

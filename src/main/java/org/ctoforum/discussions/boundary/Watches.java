@@ -73,13 +73,13 @@ public class Watches {
     }
 
     /**
-     * Everyone with a say about a thread: account id to level, the thread's choice overriding the category's. Only
-     * enabled accounts.
+     * Everyone with a say about a thread: account id to level, the thread's choice overriding the category's. Whether
+     * each account may still be told is the notifier's question.
      */
     public Map<Long, WatchLevel> watchers(long thread, long category) {
         Map<Long, WatchLevel> levels = new HashMap<>();
         List<?> rows = em.createNativeQuery("select w.account_id, w.level, w.thread_id is not null"
-                        + " from discussion_watch w join account a on a.id = w.account_id and not a.disabled"
+                        + " from discussion_watch w"
                         + " where w.thread_id = ? or w.category_id = ? order by 3")
                 .setParameter(1, thread)
                 .setParameter(2, category)

@@ -9,7 +9,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.ctoforum.membership.boundary.PortalAuthentication;
+import org.ctoforum.platform.security.Caller;
 
 /**
  * Ends the session that an anonymous reader's visit to a thread or the thread list created. Those pages keep their
@@ -29,7 +29,7 @@ public class AnonymousReaders implements Filter {
             chain.doFilter(request, response);
         } finally {
             HttpSession created = hadSession || !http.getMethod().equals("GET") ? null : http.getSession(false);
-            if (created != null && created.getAttribute(PortalAuthentication.SESSION_ACCOUNT) == null) {
+            if (created != null && created.getAttribute(Caller.SESSION_ACCOUNT) == null) {
                 created.invalidate();
             }
         }

@@ -17,7 +17,7 @@ import org.ctoforum.discussions.boundary.Threads;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.PageMessages;
 
 /**
@@ -67,7 +67,7 @@ public class ThreadView implements Serializable {
 
     public void load() {
         signedIn = caller.signedIn();
-        mayFlag = caller.staff() || caller.is(Roles.MEMBER);
+        mayFlag = caller.staff() || caller.is(Role.MEMBER);
         try {
             ThreadPage read = threads.read(id, after, 50);
             firstUnread = read.firstUnread();

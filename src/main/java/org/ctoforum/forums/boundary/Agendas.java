@@ -21,11 +21,10 @@ import org.ctoforum.forums.entity.CalendarFeed;
 import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.membership.boundary.People;
-import org.ctoforum.membership.control.Secrets;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
+import org.ctoforum.platform.security.Secrets;
 import org.ctoforum.platform.security.SignedOutEverywhere;
 import org.ctoforum.platform.settings.Settings;
 
@@ -34,7 +33,7 @@ import org.ctoforum.platform.settings.Settings;
  * secret feed address calendar apps subscribe to, which follows the sessions as they move.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Agendas {
 
     private static final Logger LOG = Logger.getLogger(Agendas.class.getName());

@@ -10,11 +10,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctoforum.forums.entity.Edition;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.forums.entity.Registration;
+import org.ctoforum.platform.security.Role;
 
 /** Figures staff watch while an edition fills: registrations over time, and how full each session is. */
 @Stateless
-@RolesAllowed(Roles.STAFF)
+@RolesAllowed(Role.Names.STAFF)
 public class EditionStats {
 
     /** New registrations on a day (in the edition's zone) and the running total of places taken or asked for. */
@@ -29,11 +30,41 @@ public class EditionStats {
 
     public record Stats(List<Day> registrations, List<Fill> fill) {}
 
+    /** An edition's places: taken, asked for on the waitlist, and given back. */
+    public record Places(
+            long editionId, String title, int capacity, long registered, long waitlisted, long cancelled) {}
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Editions editions;
+
+    /** The places of every edition past its draft, in date order. */
+    public List<Places> placesByEdition() {
+        List<?> rows = em.createNativeQuery("select e.id, e.title, e.capacity,"
+                        + " count(r.id) filter (where r.status = ?1),"
+                        + " count(r.id) filter (where r.status = ?2),"
+                        + " count(r.id) filter (where r.status = ?3)"
+                        + " from forum_edition e"
+                        + " left join forum_registration r on r.edition_id = e.id and r.session_id is null"
+                        + " where e.status <> ?4 group by e.id order by e.start_date, e.id")
+                .setParameter(1, Registration.Status.REGISTERED.name())
+                .setParameter(2, Registration.Status.WAITLISTED.name())
+                .setParameter(3, Registration.Status.CANCELLED.name())
+                .setParameter(4, Edition.Status.DRAFT.name())
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new Places(
+                        ((Number) row[0]).longValue(),
+                        (String) row[1],
+                        ((Number) row[2]).intValue(),
+                        ((Number) row[3]).longValue(),
+                        ((Number) row[4]).longValue(),
+                        ((Number) row[5]).longValue()))
+                .toList();
+    }
 
     public Stats of(long editionId) {
         Edition edition = editions.find(editionId);

@@ -30,11 +30,11 @@ import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /** Forum editions and their rooms: everyone reads published ones, staff plan them. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Editions {
 
     private static final Logger LOG = Logger.getLogger(Editions.class.getName());
@@ -107,7 +107,7 @@ public class Editions {
     }
 
     /** Adds a topic beyond the seven challenge areas; adding one that exists answers 409. */
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public String addTopic(String name) {
         Topic topic = schedule(() -> new Topic(name));
         boolean exists = em.createQuery("select count(t) from Topic t where lower(t.name) = lower(:n)", Long.class)
@@ -131,7 +131,7 @@ public class Editions {
                 .toList();
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public EditionView create(EditionForm form) {
         Parsed parsed = parse(form);
         Edition edition = schedule(() -> new Edition(
@@ -144,7 +144,7 @@ public class Editions {
         return view(edition);
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public EditionView update(long id, EditionForm form) {
         Edition edition = find(id);
         Parsed parsed = parse(form);
@@ -158,7 +158,7 @@ public class Editions {
         return view(edition);
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public RoomView addRoom(long editionId, RoomForm form) {
         find(editionId);
         if (form == null) {
@@ -183,7 +183,7 @@ public class Editions {
      * Starts the next edition from an earlier one: its rooms, and its sessions as slots at the same days and times
      * counted from the first day, without facilitators, notes or registrations.
      */
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public EditionView copyStructure(long fromId, EditionForm form) {
         Edition from = find(fromId);
         EditionForm complete = new EditionForm(

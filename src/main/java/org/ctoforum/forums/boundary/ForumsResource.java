@@ -17,7 +17,7 @@ import java.util.Map;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,7 +69,7 @@ public class ForumsResource {
     @POST
     @Path("topics")
     @Operation(summary = "Add a topic (staff): {name}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response addTopic(JsonObject body) {
         String name = editions.addTopic(body == null ? null : body.getString("name", null));
         return Response.status(Response.Status.CREATED)
@@ -85,7 +85,7 @@ public class ForumsResource {
 
     @POST
     @Operation(summary = "Create an edition (staff): {title, startDate, endDate, timeZone, format, capacity, status}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response create(Editions.EditionForm form) {
         EditionView created = editions.create(form);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -94,7 +94,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change an edition (staff); status PUBLISHED publishes it")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public EditionView update(@PathParam("id") long id, Editions.EditionForm form) {
         return editions.update(id, form);
     }
@@ -102,7 +102,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/copy")
     @Operation(summary = "Start the next edition from this one's rooms and session slots (staff): {title, startDate}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response copy(@PathParam("id") long id, Editions.EditionForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send {title, startDate}.");
@@ -121,7 +121,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/rooms")
     @Operation(summary = "Add a room (staff): {name, capacity} or {name, virtualLink}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response addRoom(@PathParam("id") long id, Editions.RoomForm form) {
         Editions.RoomView room = editions.addRoom(id, form);
         return Response.status(Response.Status.CREATED).entity(room).build();
@@ -142,7 +142,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/sessions/{sid}/form")
     @Operation(summary = "A session as staff entered it, with facilitators' emails and the Markdown abstract (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Schedule.SessionForm sessionForm(@PathParam("id") long id, @PathParam("sid") long sid) {
         return schedule.form(id, sid);
     }
@@ -150,7 +150,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/sessions")
     @Operation(summary = "Schedule a session (staff); 409 names the conflicting session")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response createSession(@PathParam("id") long id, Schedule.SessionForm form) {
         SessionView created = schedule.create(id, form);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -159,7 +159,7 @@ public class ForumsResource {
     @POST
     @Path("{id}/sessions/check")
     @Operation(summary = "Check a session against the rules without saving it (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Schedule.Check check(@PathParam("id") long id, Schedule.SessionForm form) {
         return schedule.check(id, null, form);
     }
@@ -167,7 +167,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}/sessions/{sid}")
     @Operation(summary = "Change a session (staff); attendees are mailed when it moves")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public SessionView updateSession(@PathParam("id") long id, @PathParam("sid") long sid, Schedule.SessionForm form) {
         return schedule.update(id, sid, form);
     }
@@ -175,7 +175,7 @@ public class ForumsResource {
     @DELETE
     @Path("{id}/sessions/{sid}")
     @Operation(summary = "Cancel a session (staff); in a draft edition it is deleted")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response cancelSession(@PathParam("id") long id, @PathParam("sid") long sid) {
         schedule.cancel(id, sid);
         return Response.noContent().build();
@@ -192,7 +192,7 @@ public class ForumsResource {
     @PUT
     @Path("{id}/sessions/{sid}/scribe")
     @Operation(summary = "Assign a scribe (staff): {email}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public SessionView scribe(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
         return schedule.assignScribe(id, sid, body == null ? null : body.getString("email", null));
     }
@@ -234,7 +234,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/registrations")
     @Operation(summary = "Every registration of the edition, in order (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public List<Map<String, Object>> allRegistrations(@PathParam("id") long id) {
         return registrations.all(id).stream()
                 .map(r -> Map.<String, Object>of(
@@ -247,7 +247,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/stats")
     @Operation(summary = "Registrations per day with a running total, and agenda interest per session (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public EditionStats.Stats stats(@PathParam("id") long id) {
         return stats.of(id);
     }

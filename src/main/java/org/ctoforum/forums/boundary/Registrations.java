@@ -18,7 +18,7 @@ import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.Settings;
 
 /**
@@ -27,7 +27,7 @@ import org.ctoforum.platform.settings.Settings;
  * head of the waitlist in the same transaction.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Registrations {
 
     private static final Logger LOG = Logger.getLogger(Registrations.class.getName());
@@ -139,7 +139,7 @@ public class Registrations {
     }
 
     public List<Registration> all(long editionId) {
-        caller.require(Roles.STAFF, "list registrations");
+        caller.require(Role.STAFF, "list registrations");
         return em.createQuery(
                         "select r from Registration r where r.editionId = :e and r.sessionId is null order by r.id",
                         Registration.class)

@@ -33,7 +33,7 @@ import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /**
  * Sessions of an edition. Scheduling takes a lock on the edition, so two staff saving at once cannot both take the
@@ -41,7 +41,7 @@ import org.ctoforum.platform.security.Roles;
  * their agenda.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Schedule {
 
     private static final Logger LOG = Logger.getLogger(Schedule.class.getName());
@@ -103,7 +103,7 @@ public class Schedule {
     }
 
     /** A session as staff entered it, to edit: with facilitators' emails, which the public view leaves out. */
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public SessionForm form(long editionId, long sessionId) {
         ForumSession session = find(editionId, sessionId);
         String scribe = session.getScribeId() == null
@@ -129,7 +129,7 @@ public class Schedule {
     }
 
     /** Tells whether the session would fit, without saving: the staff page shows this before saving. */
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public Check check(long editionId, Long sessionId, SessionForm form) {
         try {
             Edition edition = editions.find(editionId);
@@ -153,7 +153,7 @@ public class Schedule {
         }
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public SessionView create(long editionId, SessionForm form) {
         Edition edition = lockEdition(editionId);
         Placement placement = place(edition, form);
@@ -175,7 +175,7 @@ public class Schedule {
         return views.of(List.of(session)).get(0);
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public SessionView update(long editionId, long sessionId, SessionForm form) {
         Edition edition = lockEdition(editionId);
         ForumSession session = find(editionId, sessionId);
@@ -208,7 +208,7 @@ public class Schedule {
     }
 
     /** A draft's session is deleted; a published one's is cancelled, so attendees see what happened. */
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public void cancel(long editionId, long sessionId) {
         Edition edition = lockEdition(editionId);
         ForumSession session = find(editionId, sessionId);
@@ -258,7 +258,7 @@ public class Schedule {
         }
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @RolesAllowed(Role.Names.STAFF)
     public SessionView assignScribe(long editionId, long sessionId, String email) {
         ForumSession session = find(editionId, sessionId);
         var scribe = people.byEmail(email).orElseThrow(() -> ProblemException.notFound("An account for " + email));

@@ -17,7 +17,7 @@ import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.forums.entity.Room;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /** Turns sessions into what pages and the API show; session notes only for members and staff. */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class SessionViews {
         }
         Map<Long, People.Person> names = people.byIds(accountIds);
         Map<Long, Long> taken = seatsTaken(sessions);
-        boolean mayReadNotes = caller.is(Roles.MEMBER) || caller.staff();
+        boolean mayReadNotes = caller.is(Role.MEMBER) || caller.staff();
         Long me = caller.accountId().orElse(null);
         List<SessionView> views = new ArrayList<>();
         for (ForumSession s : sessions) {

@@ -5,11 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.ctoforum.discussions.boundary.ThreadLists;
-import org.ctoforum.discussions.boundary.ThreadSummary;
 import org.ctoforum.forums.boundary.Agendas;
 import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
@@ -20,7 +17,7 @@ import org.ctoforum.forums.boundary.SessionView;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.PageMessages;
 
 /** One edition: details, registration, the agenda as a grid or a list, and the change log. */
@@ -43,9 +40,6 @@ public class EditionPage implements Serializable {
     Agendas agendas;
 
     @Inject
-    ThreadLists threadLists;
-
-    @Inject
     Caller caller;
 
     private long id;
@@ -56,7 +50,6 @@ public class EditionPage implements Serializable {
     private Set<Long> picked = Set.of();
     private List<SessionChange> changes;
     private boolean missing;
-    private Map<Long, List<ThreadSummary>> discussions = Map.of();
 
     public void load() {
         try {
@@ -64,7 +57,6 @@ public class EditionPage implements Serializable {
             sessions = schedule.list(id);
             days = AgendaGrid.layout(sessions, editions.rooms(id));
             changes = edition.status().equals("DRAFT") ? List.of() : schedule.changes(id);
-            discussions = threadLists.forEdition(id);
             refreshMine();
         } catch (ProblemException notFound) {
             missing = true;
@@ -73,7 +65,7 @@ public class EditionPage implements Serializable {
 
     private void refreshMine() {
         registration = registrations.mine(id).orElse(null);
-        picked = caller.is(Roles.MEMBER)
+        picked = caller.is(Role.MEMBER)
                 ? agendas.mine().stream().map(e -> e.session().id()).collect(Collectors.toSet())
                 : Set.of();
     }
@@ -120,17 +112,12 @@ public class EditionPage implements Serializable {
         sessions = schedule.list(id);
     }
 
-    /** The threads about a session that the reader may see. */
-    public List<ThreadSummary> discussions(long sessionId) {
-        return discussions.getOrDefault(sessionId, List.of());
-    }
-
     public boolean isPicked(long sessionId) {
         return picked.contains(sessionId);
     }
 
     public boolean isMember() {
-        return caller.is(Roles.MEMBER);
+        return caller.is(Role.MEMBER);
     }
 
     public long getId() {

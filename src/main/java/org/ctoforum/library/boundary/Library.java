@@ -20,7 +20,7 @@ import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.text.Slugs;
 
 /**
@@ -28,7 +28,7 @@ import org.ctoforum.platform.text.Slugs;
  * entry goes only to members and staff, like a gated report.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Library {
 
     private static final Logger LOG = Logger.getLogger(Library.class.getName());
@@ -125,7 +125,7 @@ public class Library {
     }
 
     public EntryView create(EntryForm form) {
-        long staffId = caller.require(Roles.STAFF, "write library entries");
+        long staffId = caller.require(Role.STAFF, "write library entries");
         OffsetDateTime now = OffsetDateTime.now(clock);
         String title = Fields.required(form.title(), "title", 200).strip();
         LibraryEntry entry = new LibraryEntry(uniqueSlug(title), staffId, now);
@@ -138,7 +138,7 @@ public class Library {
     }
 
     public EntryView update(long id, EntryForm form) {
-        long staffId = caller.require(Roles.STAFF, "edit library entries");
+        long staffId = caller.require(Role.STAFF, "edit library entries");
         LibraryEntry entry = existing(id);
         write(entry, form, OffsetDateTime.now(clock));
         changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, id));
@@ -147,14 +147,14 @@ public class Library {
     }
 
     public void delete(long id) {
-        long staffId = caller.require(Roles.STAFF, "delete library entries");
+        long staffId = caller.require(Role.STAFF, "delete library entries");
         em.remove(existing(id));
         changes.fire(ContentChanged.of(Content.LIBRARY_ENTRY, id));
         LOG.info(() -> "Library entry " + id + " deleted by account " + staffId);
     }
 
     public boolean canRead(LibraryEntry entry) {
-        return entry.getAccess() == LibraryEntry.Access.PUBLIC || caller.is(Roles.MEMBER) || caller.staff();
+        return entry.getAccess() == LibraryEntry.Access.PUBLIC || caller.is(Role.MEMBER) || caller.staff();
     }
 
     private void write(LibraryEntry entry, EntryForm form, OffsetDateTime now) {

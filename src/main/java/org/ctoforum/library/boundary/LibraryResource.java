@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +44,7 @@ public class LibraryResource {
 
     @POST
     @Operation(summary = "Write an entry (staff): {title, summary, body, challengeArea, tags, source, access}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response create(Library.EntryForm form) {
         Library.EntryView created = library.create(form);
         return Response.status(Response.Status.CREATED)
@@ -56,7 +56,7 @@ public class LibraryResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Edit an entry (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Library.EntryView update(@PathParam("id") long id, Library.EntryForm form) {
         return library.update(id, form);
     }
@@ -64,7 +64,7 @@ public class LibraryResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an entry (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response delete(@PathParam("id") long id) {
         library.delete(id);
         return Response.noContent().build();

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ctoforum.membership.entity.Account;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 
 /** An account as the API and pages show it. {@code roles} are those in effect today; {@code grantedRoles} as set. */
 public record AccountView(

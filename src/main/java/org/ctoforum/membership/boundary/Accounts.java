@@ -21,13 +21,13 @@ import org.ctoforum.platform.limits.RateLimits;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.platform.web.ClientAddress;
 
 /** What a person does with their own account: sign up, read and edit the profile, change the password. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Accounts {
 
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());

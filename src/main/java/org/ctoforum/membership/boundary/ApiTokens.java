@@ -9,15 +9,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.logging.Logger;
-import org.ctoforum.membership.control.Secrets;
 import org.ctoforum.membership.entity.ApiToken;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
+import org.ctoforum.platform.security.Secrets;
 
 /** Personal API tokens: each member creates, lists and revokes their own, and nobody else's. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class ApiTokens {
 
     private static final Logger LOG = Logger.getLogger(ApiTokens.class.getName());

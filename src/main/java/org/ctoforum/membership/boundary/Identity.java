@@ -3,7 +3,7 @@ package org.ctoforum.membership.boundary;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ctoforum.membership.entity.Account;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 
 /** Who signed in: the account and the roles in effect today. */
 public record Identity(long accountId, String email, String displayName, Set<String> roles) {

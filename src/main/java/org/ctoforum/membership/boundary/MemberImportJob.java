@@ -17,10 +17,10 @@ import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.MemberImport;
 import org.ctoforum.membership.entity.MemberImportError;
 import org.ctoforum.membership.entity.Membership;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Role;
 
 /** Runs an import in the background, one transaction per row, writing progress as it goes. */
 @Stateless

@@ -13,10 +13,9 @@ import java.util.logging.Logger;
 import org.ctoforum.membership.control.MemberCsv;
 import org.ctoforum.membership.entity.MemberImport;
 import org.ctoforum.membership.entity.MemberImportError;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -25,8 +24,8 @@ import org.ctoforum.platform.settings.Settings;
  * in its own transaction in the background, so good rows are kept and bad ones are reported by row number.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
-@RolesAllowed(Roles.STAFF)
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
+@RolesAllowed(Role.Names.STAFF)
 public class MemberImports {
 
     private static final Logger LOG = Logger.getLogger(MemberImports.class.getName());
@@ -68,7 +67,7 @@ public class MemberImports {
             throw ProblemException.badRequest("The file is empty.");
         }
         List<MemberCsv.Row> rows = read(csv).stream()
-                .map(row -> caller.is(Roles.ADMIN) ? row : withoutPrivilegedRoles(row))
+                .map(row -> caller.is(Role.ADMIN) ? row : withoutPrivilegedRoles(row))
                 .toList();
         String name = fileName == null || fileName.isBlank() ? "members.csv" : fileName.strip();
         MemberImport memberImport = new MemberImport(
@@ -80,7 +79,7 @@ public class MemberImports {
         em.flush();
         LOG.info(() -> "Member import " + memberImport.getId() + " of " + rows.size() + " rows started by account "
                 + caller.requireAccountId());
-        job.run(memberImport.getId(), rows, caller.is(Roles.ADMIN));
+        job.run(memberImport.getId(), rows, caller.is(Role.ADMIN));
         return progress(memberImport);
     }
 

@@ -15,9 +15,9 @@ import org.ctoforum.membership.control.PasswordHasher;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.membership.entity.Membership;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.demo.DemoContext;
 import org.ctoforum.platform.demo.DemoSeed;
+import org.ctoforum.platform.security.Role;
 
 /**
  * The demo accounts and members of seeds/members.json. Accounts are added when missing, and demo accounts get the

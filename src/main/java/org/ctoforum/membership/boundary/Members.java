@@ -15,16 +15,15 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.Membership;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.Settings;
 
 /** What staff do with members: find them, grant and end memberships, grant roles, disable accounts. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
-@RolesAllowed(Roles.STAFF)
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
+@RolesAllowed(Role.Names.STAFF)
 public class Members {
 
     private static final Logger LOG = Logger.getLogger(Members.class.getName());
@@ -82,7 +81,7 @@ public class Members {
         Set<Role> privileged = EnumSet.of(Role.ADMIN, Role.STAFF);
         Set<Role> before = account.getRoles();
         boolean touchesPrivileged = privileged.stream().anyMatch(role -> roles.contains(role) != before.contains(role));
-        if (touchesPrivileged && !caller.is(Roles.ADMIN)) {
+        if (touchesPrivileged && !caller.is(Role.ADMIN)) {
             throw ProblemException.forbidden("Only an admin grants or removes the ADMIN and STAFF roles.");
         }
         if (account.getId() == caller.requireAccountId()
@@ -135,7 +134,7 @@ public class Members {
     /** An account the caller may change: only admins act on admins, so staff cannot lock an admin out. */
     private Account changeable(long id) {
         Account account = find(id);
-        if (account.getRoles().contains(Role.ADMIN) && !caller.is(Roles.ADMIN)) {
+        if (account.getRoles().contains(Role.ADMIN) && !caller.is(Role.ADMIN)) {
             throw ProblemException.forbidden("Only an admin may change an admin's account.");
         }
         return account;

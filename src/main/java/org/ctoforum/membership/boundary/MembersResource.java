@@ -19,18 +19,17 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.BoundedBody;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff administration of members. */
-@OpenTo(Roles.STAFF)
+@OpenTo(Role.Names.STAFF)
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.logging.Logger;
 import org.ctoforum.membership.control.PasswordHasher;
 import org.ctoforum.membership.control.PasswordPolicy;
-import org.ctoforum.membership.control.Secrets;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.membership.entity.PasswordReset;
 import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.security.Secrets;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 
 /** Who is who, for other features: names and addresses by id or email. Nothing here checks or changes rights. */
 @Stateless

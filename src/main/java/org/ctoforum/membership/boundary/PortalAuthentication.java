@@ -23,6 +23,7 @@ import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.database.DatabaseOutagePages;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.Problems;
+import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.web.ClientAddress;
 
 /**
@@ -35,8 +36,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
 
-    /** The session attribute that holds the signed-in account id. */
-    public static final String SESSION_ACCOUNT = "portal.accountId";
+    private static final String SESSION_ACCOUNT = Caller.SESSION_ACCOUNT;
     /** The session attribute that ties the session to the credential epoch it signed in under. */
     static final String SESSION_STAMP = "portal.sessionStamp";
     /** A request attribute telling the sign-in page how many seconds to wait after too many failures. */

@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.ctoforum.membership.control.PasswordHasher;
-import org.ctoforum.membership.control.Secrets;
 import org.ctoforum.membership.control.SignInThrottle;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.ApiToken;
 import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.membership.entity.SignInAttempt;
+import org.ctoforum.platform.security.Secrets;
 import org.ctoforum.platform.settings.Settings;
 
 /**

@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.ctoforum.membership.entity.EmailAddress;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 
 /**
  * Reads a member CSV: a header row, then one member a row. Columns: {@code email, display_name} (required),

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.ctoforum.membership.entity.SignInAttempt;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -37,11 +38,12 @@ public class SignInThrottle {
     private Optional<Duration> wait(
             String column, String value, OffsetDateTime since, int limit, Duration window, OffsetDateTime now) {
         // The limit-th most recent failure in the window decides when a slot frees up.
-        var rows = em.createNativeQuery("select attempted_at from sign_in_attempt where outcome = 'FAILURE' and "
-                        + column + " = ?1 and attempted_at > ?2 order by attempted_at desc offset ?3 limit 1")
+        var rows = em.createNativeQuery("select attempted_at from sign_in_attempt where outcome = ?4 and " + column
+                        + " = ?1 and attempted_at > ?2 order by attempted_at desc offset ?3 limit 1")
                 .setParameter(1, value)
                 .setParameter(2, since)
                 .setParameter(3, limit - 1)
+                .setParameter(4, SignInAttempt.Outcome.FAILURE.name())
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();

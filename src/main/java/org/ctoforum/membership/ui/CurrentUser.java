@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /** The signed-in person as the page template shows them: name, and which menus apply. */
 @Named
@@ -26,15 +26,15 @@ public class CurrentUser {
     }
 
     public boolean isStaff() {
-        return caller.is(Roles.STAFF);
+        return caller.is(Role.STAFF);
     }
 
     public boolean isAdmin() {
-        return caller.is(Roles.ADMIN);
+        return caller.is(Role.ADMIN);
     }
 
     public boolean isMember() {
-        return caller.is(Roles.MEMBER);
+        return caller.is(Role.MEMBER);
     }
 
     public String getDisplayName() {

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.MemberImports;
 import org.ctoforum.membership.boundary.Members;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.PageMessages;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.FilterMeta;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.ctoforum.notifications.entity.MailChoice;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,9 +38,9 @@ public class NotificationMailResource {
     @POST
     @Path("digest")
     @Operation(summary = "Send the daily digests now (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Map<String, Integer> digestNow() {
-        caller.require(Roles.STAFF, "send digests");
+        caller.require(Role.STAFF, "send digests");
         return Map.of("mails", notifications.sendDigests());
     }
 }

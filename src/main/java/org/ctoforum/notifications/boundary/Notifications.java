@@ -2,6 +2,7 @@ package org.ctoforum.notifications.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,13 +13,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.notifications.entity.MailChoice;
 import org.ctoforum.notifications.entity.Notification;
 import org.ctoforum.platform.mail.Mailer;
+import org.ctoforum.platform.notices.NoticeRequested;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.SignedLinks;
 import org.ctoforum.platform.settings.Settings;
 
@@ -27,7 +28,7 @@ import org.ctoforum.platform.settings.Settings;
  * the daily digest, by the recipient's choice. Every mail carries a signed link that stops such mails.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Notifications {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
@@ -75,34 +76,35 @@ public class Notifications {
     @Inject
     Clock clock;
 
-    /**
-     * Tells someone about something. {@code text} is one line the recipient may see; {@code link} is a path on the
-     * portal, such as {@code /discussions/thread.xhtml?id=4}.
-     */
-    public void notify(Person recipient, String kind, String text, String link) {
-        notify(recipient, kind, text, link, false);
-    }
-
-    /**
-     * The same, for a text that names what only members may read: it is shown, and mailed in a digest, only while
-     * the recipient is a member or staff.
-     */
-    public void notify(Person recipient, String kind, String text, String link, boolean membersOnly) {
-        MailChoice choice = mailChoice(recipient.id());
+    /** Writes a notice in the requesting feature's transaction, and mails it at once if the recipient chose so. */
+    public void requested(@Observes NoticeRequested notice) {
+        Optional<Person> recipient = people.byId(notice.recipientId());
+        if (recipient.isEmpty()) {
+            return;
+        }
+        long id = notice.recipientId();
+        MailChoice choice = mailChoice(id);
         Notification.Mail mail =
                 switch (choice) {
                     case IMMEDIATE -> Notification.Mail.SENT;
                     case DIGEST -> Notification.Mail.DIGEST;
                     case NONE -> Notification.Mail.NONE;
                 };
-        em.persist(new Notification(recipient.id(), kind, text, link, membersOnly, mail, OffsetDateTime.now(clock)));
+        em.persist(new Notification(
+                id,
+                notice.kind(),
+                notice.text(),
+                notice.link(),
+                notice.membersOnly(),
+                mail,
+                OffsetDateTime.now(clock)));
         if (choice == MailChoice.IMMEDIATE) {
             mailer.send(
-                    recipient.email(),
-                    "CTO Forum: " + text,
-                    text + "\n\n" + settings.baseUrl() + link + "\n" + footer(recipient.id()));
+                    recipient.get().email(),
+                    "CTO Forum: " + notice.text(),
+                    notice.text() + "\n\n" + settings.baseUrl() + notice.link() + "\n" + footer(id));
         }
-        LOG.fine(() -> "Notified account " + recipient.id() + " (" + kind + ", mail " + choice + ")");
+        LOG.fine(() -> "Notified account " + id + " (" + notice.kind() + ", mail " + choice + ")");
     }
 
     public Inbox inbox(Long before, int size) {
@@ -116,7 +118,7 @@ public class Notifications {
                 .setMaxResults(limit + 1);
         List<Notification> page = (before == null ? query : query.setParameter("before", before)).getResultList();
         Long next = page.size() > limit ? page.get(limit - 1).getId() : null;
-        boolean readsMembersOnly = caller.is(Roles.MEMBER) || caller.staff();
+        boolean readsMembersOnly = caller.is(Role.MEMBER) || caller.staff();
         return new Inbox(
                 unreadCount(account),
                 page.stream()
@@ -178,17 +180,18 @@ public class Notifications {
     /** Writes one digest mail per account with notifications waiting; answers how many mails were written. */
     public int sendDigests() {
         List<?> accounts = em.createNativeQuery(
-                        "select distinct account_id from notification where mail = 'DIGEST' order by 1")
+                        "select distinct account_id from notification where mail = ? order by 1")
+                .setParameter(1, Notification.Mail.DIGEST.name())
                 .getResultList();
         int mails = 0;
         for (Object row : accounts) {
             long account = ((Number) row).longValue();
             @SuppressWarnings("unchecked")
             List<Long> ids = em
-                    .createNativeQuery(
-                            "select id from notification where account_id = ? and mail = 'DIGEST' order by id"
-                                    + " for update skip locked")
+                    .createNativeQuery("select id from notification where account_id = ? and mail = ? order by id"
+                            + " for update skip locked")
                     .setParameter(1, account)
+                    .setParameter(2, Notification.Mail.DIGEST.name())
                     .getResultList()
                     .stream()
                     .map(id -> ((Number) id).longValue())

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.Refusals;
 
@@ -35,7 +35,7 @@ public class PageUploads extends HttpFilter {
                 && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 && !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        if (!pageUpload || request.isUserInRole(Roles.STAFF)) {
+        if (!pageUpload || request.isUserInRole(Role.Names.STAFF)) {
             chain.doFilter(request, response);
             return;
         }

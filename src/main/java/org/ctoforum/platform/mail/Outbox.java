@@ -29,11 +29,12 @@ public class Outbox {
     public List<Claimed> claim(OffsetDateTime now, int limit) {
         @SuppressWarnings("unchecked")
         List<OutgoingMail> due = em.createNativeQuery(
-                        "select * from outgoing_mail where status = 'PENDING' and next_attempt_at <= ?1"
+                        "select * from outgoing_mail where status = ?3 and next_attempt_at <= ?1"
                                 + " order by id limit ?2 for update skip locked",
                         OutgoingMail.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .setParameter(3, OutgoingMail.Status.PENDING.name())
                 .getResultList();
         return due.stream()
                 .map(mail -> {

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /**
  * Checks who is calling before anything else happens to a request: a filter at the authorization stage, which JAX-RS
@@ -77,10 +77,11 @@ public class AccessGate implements DynamicFeature {
             }
             Caller caller = CDI.current().select(Caller.class).get();
             caller.requireAccountId();
-            if (callers.contains(OpenTo.SIGNED_IN) || callers.stream().anyMatch(caller::is)) {
+            if (callers.contains(OpenTo.SIGNED_IN)
+                    || callers.stream().anyMatch(name -> caller.is(Role.valueOf(name)))) {
                 return;
             }
-            if (callers.contains(Roles.MEMBER)) {
+            if (callers.contains(Role.Names.MEMBER)) {
                 caller.requireMember("do this");
             }
             throw ProblemException.forbidden("Only "

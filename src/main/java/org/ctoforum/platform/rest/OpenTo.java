@@ -18,6 +18,6 @@ public @interface OpenTo {
     String ANYONE = "anyone";
     String SIGNED_IN = "signed-in";
 
-    /** {@link #ANYONE}, {@link #SIGNED_IN}, or role names from {@code Roles}. */
+    /** {@link #ANYONE}, {@link #SIGNED_IN}, or role names from {@code Role.Names}. */
     String[] value();
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
@@ -16,6 +17,9 @@ import org.ctoforum.platform.settings.Settings;
  */
 @ApplicationScoped
 public class Caller {
+
+    /** The HTTP session attribute that holds a signed-in account's id. */
+    public static final String SESSION_ACCOUNT = "portal.accountId";
 
     @Inject
     SecurityContext security;
@@ -48,18 +52,18 @@ public class Caller {
      * Whether the caller has {@code role}. The anonymous have none, and are answered without asking the container,
      * whose role check was a fifth of an anonymous discussion list's time.
      */
-    public boolean is(String role) {
-        return security.getCallerPrincipal() != null && security.isCallerInRole(role);
+    public boolean is(Role role) {
+        return security.getCallerPrincipal() != null && security.isCallerInRole(role.name());
     }
 
     public boolean staff() {
-        return is(Roles.STAFF);
+        return is(Role.STAFF);
     }
 
     /** Requires a current membership; the 403 tells a non-member how to join. */
     public long requireMember(String forWhat) {
         long id = requireAccountId();
-        if (!is(Roles.MEMBER)) {
+        if (!is(Role.MEMBER)) {
             throw new ProblemException(
                     403,
                     "Members only",
@@ -71,10 +75,11 @@ public class Caller {
     }
 
     /** Requires a role, answering 401 to the anonymous and 403 to the rest. */
-    public long require(String role, String forWhat) {
+    public long require(Role role, String forWhat) {
         long id = requireAccountId();
         if (!is(role)) {
-            throw ProblemException.forbidden("Only " + role.toLowerCase() + " accounts may " + forWhat + ".");
+            throw ProblemException.forbidden(
+                    "Only " + role.name().toLowerCase(Locale.ROOT) + " accounts may " + forWhat + ".");
         }
         return id;
     }

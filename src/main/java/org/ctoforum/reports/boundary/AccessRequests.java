@@ -15,13 +15,13 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
-import org.ctoforum.notifications.boundary.Notifications;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.notices.NoticeRequested;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.reports.entity.Access;
 import org.ctoforum.reports.entity.AccessRequest;
 import org.ctoforum.reports.entity.Report;
@@ -33,7 +33,7 @@ import org.ctoforum.reports.entity.WorkflowException;
  * approve (recording the payment) or decline; an approval grants that person that report, and they are told.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class AccessRequests {
 
     private static final Logger LOG = Logger.getLogger(AccessRequests.class.getName());
@@ -69,7 +69,7 @@ public class AccessRequests {
     People people;
 
     @Inject
-    Notifications notifications;
+    Event<NoticeRequested> notices;
 
     @Inject
     Clock clock;
@@ -85,7 +85,7 @@ public class AccessRequests {
         if (wanted == AccessRequest.Kind.PURCHASE && report.getAccess() != Access.MEMBERS_OR_PURCHASE) {
             throw ProblemException.conflict("This report is not for sale: it is for members only.");
         }
-        if (wanted == AccessRequest.Kind.PRESS && !caller.is(Roles.PRESS)) {
+        if (wanted == AccessRequest.Kind.PRESS && !caller.is(Role.PRESS)) {
             throw ProblemException.forbidden("Complimentary copies are for press accounts. Staff can make your"
                     + " account a press account if you write for a publication.");
         }
@@ -111,7 +111,7 @@ public class AccessRequests {
 
     /** Staff's queue, oldest first; {@code status} defaults to PENDING. */
     public List<RequestView> list(String status, Long reportId) {
-        caller.require(Roles.STAFF, "read access requests");
+        caller.require(Role.STAFF, "read access requests");
         AccessRequest.Status wanted =
                 Fields.oneOf(AccessRequest.Status.class, status, AccessRequest.Status.PENDING, "status");
         String filter = reportId == null ? "" : " and q.reportId = :report";
@@ -143,7 +143,7 @@ public class AccessRequests {
 
     /** Approves and grants; for a purchase the payment reference is required, so every sale is traceable. */
     public RequestView approve(long requestId, String reference) {
-        long staffId = caller.require(Roles.STAFF, "approve access requests");
+        long staffId = caller.require(Role.STAFF, "approve access requests");
         AccessRequest request = existing(requestId);
         if (request.getKind() == AccessRequest.Kind.PURCHASE) {
             Fields.required(reference, "reference (the payment's reference)", 200);
@@ -158,28 +158,26 @@ public class AccessRequests {
                 staffId,
                 now);
         Report report = em.find(Report.class, request.getReportId());
-        people.byId(request.getAccountId())
-                .ifPresent(person -> notifications.notify(
-                        person,
-                        "REPORT_ACCESS",
-                        "Your copy of \"" + report.getTitle() + "\" is ready to download.",
-                        "/reports/" + report.getSlug()));
+        notices.fire(NoticeRequested.of(
+                request.getAccountId(),
+                "REPORT_ACCESS",
+                "Your copy of \"" + report.getTitle() + "\" is ready to download.",
+                "/reports/" + report.getSlug()));
         LOG.info(() -> "Account " + staffId + " approved " + request.getKind() + " request " + requestId);
         return view(request);
     }
 
     public RequestView decline(long requestId, String reason) {
-        long staffId = caller.require(Roles.STAFF, "decline access requests");
+        long staffId = caller.require(Role.STAFF, "decline access requests");
         AccessRequest request = existing(requestId);
         String why = Fields.required(reason, "reason", 1000);
         decide(() -> request.decline(staffId, why, OffsetDateTime.now(clock)));
         Report report = em.find(Report.class, request.getReportId());
-        people.byId(request.getAccountId())
-                .ifPresent(person -> notifications.notify(
-                        person,
-                        "REPORT_ACCESS",
-                        "Your request for \"" + report.getTitle() + "\" was declined: " + why,
-                        "/reports/" + report.getSlug()));
+        notices.fire(NoticeRequested.of(
+                request.getAccountId(),
+                "REPORT_ACCESS",
+                "Your request for \"" + report.getTitle() + "\" was declined: " + why,
+                "/reports/" + report.getSlug()));
         LOG.info(() -> "Account " + staffId + " declined " + request.getKind() + " request " + requestId);
         return view(request);
     }
@@ -187,7 +185,7 @@ public class AccessRequests {
     /** Staff give one person a copy outright, e.g. a speaker or a partner. */
     public void grant(
             long reportId, long accountId, ReportGrant.Kind kind, String reference, long staffId, OffsetDateTime now) {
-        caller.require(Roles.STAFF, "grant reports");
+        caller.require(Role.STAFF, "grant reports");
         em.createNativeQuery("insert into report_grant (report_id, account_id, kind, reference, granted_by, granted_at)"
                         + " values (?, ?, ?, ?, ?, ?) on conflict (report_id, account_id) do update set"
                         + " kind = excluded.kind, reference = excluded.reference, granted_by = excluded.granted_by,"
@@ -216,7 +214,7 @@ public class AccessRequests {
 
     /** Every grant of a report, revoked ones too, newest first. */
     public List<GrantView> grants(long reportId) {
-        caller.require(Roles.STAFF, "read a report's grants");
+        caller.require(Role.STAFF, "read a report's grants");
         reports.existing(reportId);
         List<ReportGrant> grants = em.createQuery(
                         "select g from ReportGrant g where g.reportId = :r order by g.grantedAt desc, g.id desc",
@@ -235,7 +233,7 @@ public class AccessRequests {
      * follow the grants on every use. The staff member, the holder and the reason go to the log.
      */
     public GrantView revoke(long reportId, long grantId, String reason) {
-        long staffId = caller.require(Roles.STAFF, "revoke grants");
+        long staffId = caller.require(Role.STAFF, "revoke grants");
         String why = Fields.required(reason, "reason", 1000).strip();
         ReportGrant grant = em.find(ReportGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null || grant.getReportId() != reportId) {

@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +28,7 @@ public class AccessRequestsResource {
 
     @GET
     @Operation(summary = "Requests by status (staff): ?status=PENDING | APPROVED | DECLINED&reportId=")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public List<AccessRequests.RequestView> list(
             @QueryParam("status") String status, @QueryParam("reportId") Long reportId) {
         return requests.list(status, reportId);
@@ -45,7 +45,7 @@ public class AccessRequestsResource {
     @POST
     @Path("{id}/approve")
     @Operation(summary = "Approve and grant (staff): {reference} (the payment reference, required for purchases)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public AccessRequests.RequestView approve(@PathParam("id") long id, JsonObject body) {
         return requests.approve(id, body == null ? null : body.getString("reference", null));
     }
@@ -53,7 +53,7 @@ public class AccessRequestsResource {
     @POST
     @Path("{id}/decline")
     @Operation(summary = "Decline (staff): {reason}")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public AccessRequests.RequestView decline(@PathParam("id") long id, JsonObject body) {
         return requests.decline(id, body == null ? null : body.getString("reason", null));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,18 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
-import org.ctoforum.membership.entity.Role;
 import org.ctoforum.platform.files.FileStore;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.SignedLinks;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.LabelledCount;
 import org.ctoforum.reports.control.FileTransfer.StoredFile;
 import org.ctoforum.reports.control.ReportRules;
 import org.ctoforum.reports.control.ReportRules.Reader;
@@ -44,7 +46,7 @@ import org.ctoforum.reports.entity.ReportVersion;
  * {@link #ticket} first and {@link #record} after, so the rules and the accounting are the same on every path.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Downloads {
 
     private static final Logger LOG = Logger.getLogger(Downloads.class.getName());
@@ -242,40 +244,63 @@ public class Downloads {
                 + " bytes sent" + (completed ? "" : " (interrupted)") + " to " + address);
     }
 
+    /** Completed downloads per month ({@code YYYY-MM} in {@code zone}) since a moment, of the {@code top} most downloaded reports (staff). */
+    public List<LabelledCount> completedPerMonth(OffsetDateTime since, ZoneId zone, int top) {
+        caller.require(Role.STAFF, "see download figures");
+        List<?> rows = em.createNativeQuery("with top as (select report_id from report_download"
+                        + " where completed and started_at >= ? group by report_id order by count(*) desc, report_id"
+                        + " limit ?)"
+                        + " select r.id, r.title, to_char(d.started_at at time zone ?, 'YYYY-MM'), count(*)"
+                        + " from report_download d join top on top.report_id = d.report_id"
+                        + " join report r on r.id = d.report_id"
+                        + " where d.completed and d.started_at >= ? group by 1, 2, 3")
+                .setParameter(1, since)
+                .setParameter(2, top)
+                .setParameter(3, zone.getId())
+                .setParameter(4, since)
+                .getResultList();
+        return rows.stream().map(LabelledCount::of).toList();
+    }
+
     /** The audit entries of a report, newest first (staff). */
     public List<DownloadView> log(long reportId, Long before, int size) {
-        caller.require(Roles.STAFF, "read the download log");
+        caller.require(Role.STAFF, "read the download log");
         reports.existing(reportId);
         List<Object[]> rows = em.createNativeQuery(
-                        "select d.id, d.account_id, coalesce(a.display_name || ' <' || a.email || '>', 'anonymous'),"
-                                + " v.number, d.channel, d.started_at, d.byte_range, d.bytes_sent, d.completed,"
-                                + " d.address from report_download d join report_version v on v.id = d.version_id"
-                                + " left join account a on a.id = d.account_id where d.report_id = ? and d.id < ?"
+                        "select d.id, d.account_id, v.number, d.channel, d.started_at, d.byte_range, d.bytes_sent,"
+                                + " d.completed, d.address from report_download d"
+                                + " join report_version v on v.id = d.version_id where d.report_id = ? and d.id < ?"
                                 + " order by d.id desc limit ?")
                 .setParameter(1, reportId)
                 .setParameter(2, before == null ? Long.MAX_VALUE : before)
                 .setParameter(3, Math.max(1, Math.min(size, 500)))
                 .getResultList();
+        Map<Long, Person> readers = people.byIds(rows.stream()
+                .filter(row -> row[1] != null)
+                .map(row -> ((Number) row[1]).longValue())
+                .collect(Collectors.toSet()));
         List<DownloadView> views = new ArrayList<>();
         for (Object[] row : rows) {
+            Long account = row[1] == null ? null : ((Number) row[1]).longValue();
+            Person reader = account == null ? null : readers.get(account);
             views.add(new DownloadView(
                     ((Number) row[0]).longValue(),
-                    row[1] == null ? null : ((Number) row[1]).longValue(),
-                    (String) row[2],
-                    ((Number) row[3]).intValue(),
-                    (String) row[4],
-                    timestamp(row[5]),
-                    (String) row[6],
-                    ((Number) row[7]).longValue(),
-                    (Boolean) row[8],
-                    (String) row[9]));
+                    account,
+                    reader == null ? "anonymous" : reader.displayName() + " <" + reader.email() + ">",
+                    ((Number) row[2]).intValue(),
+                    (String) row[3],
+                    timestamp(row[4]),
+                    (String) row[5],
+                    ((Number) row[6]).longValue(),
+                    (Boolean) row[7],
+                    (String) row[8]));
         }
         return views;
     }
 
     /** Counts for the staff panel, with one point per day of the last {@code days} days. */
     public Stats stats(long reportId, int days) {
-        caller.require(Roles.STAFF, "read download figures");
+        caller.require(Role.STAFF, "read download figures");
         reports.existing(reportId);
         Object[] totals = (Object[])
                 em.createNativeQuery("select count(*), count(*) filter (where completed and byte_range is null),"
@@ -310,7 +335,7 @@ public class Downloads {
 
     /** The whole log of a report as CSV, written page by page so a long log never sits in memory. */
     public void csv(long reportId, Writer out) {
-        caller.require(Roles.STAFF, "export the download log");
+        caller.require(Role.STAFF, "export the download log");
         try {
             // Not closed here: the writer belongs to the caller.
             CSVPrinter csv = CSVFormat.DEFAULT

@@ -2,7 +2,6 @@ package org.ctoforum.reports.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,9 +12,9 @@ import java.util.logging.Logger;
 import org.ctoforum.reports.entity.Report;
 
 /**
- * Announces reports whose release moment has come. Readers' visibility does not wait for this job (every query
- * compares the release moment with the clock), so an embargo lifts exactly on time; the job tells the rest of the
- * portal, such as search, once. Rows are claimed with SKIP LOCKED so two nodes never announce the same report.
+ * Logs each report once when its release moment comes. Readers' visibility does not wait for this job: every query,
+ * search's too, compares the release moment with the clock, so an embargo lifts exactly on time. Rows are claimed
+ * with SKIP LOCKED so two nodes never log the same report.
  */
 @Singleton
 public class ReportRelease {
@@ -28,14 +27,12 @@ public class ReportRelease {
     @Inject
     Clock clock;
 
-    @Inject
-    Event<ReportReleased> released;
-
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void announceDue() {
-        List<?> ids = em.createNativeQuery("select id from report where status = 'PUBLISHED' and not announced"
+        List<?> ids = em.createNativeQuery("select id from report where status = ? and not announced"
                         + " and release_at <= ? order by release_at limit 50 for update skip locked")
-                .setParameter(1, OffsetDateTime.now(clock))
+                .setParameter(1, Report.Status.PUBLISHED.name())
+                .setParameter(2, OffsetDateTime.now(clock))
                 .getResultList();
         for (Object row : ids) {
             long id = ((Number) row).longValue();
@@ -45,7 +42,6 @@ public class ReportRelease {
                     .setParameter(1, id)
                     .executeUpdate();
             Report report = em.find(Report.class, id);
-            released.fire(new ReportReleased(id));
             LOG.info(() ->
                     "Report " + id + " '" + report.getSlug() + "' is released (since " + report.getReleaseAt() + ")");
         }

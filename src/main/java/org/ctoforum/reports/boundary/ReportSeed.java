@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
@@ -43,6 +44,9 @@ public class ReportSeed implements DemoSeed {
 
     @Inject
     People people;
+
+    @Inject
+    ForumReferences forums;
 
     @Inject
     FileStore files;
@@ -152,10 +156,6 @@ public class ReportSeed implements DemoSeed {
     }
 
     private Long editionId(String title) {
-        return em.createQuery("select e.id from Edition e where e.title = :t", Long.class)
-                .setParameter("t", title)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        return forums.editionIdByTitle(title).orElse(null);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.files.FileStore;
@@ -26,7 +27,7 @@ import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.text.Slugs;
 import org.ctoforum.reports.control.PdfInspector.PdfFacts;
 import org.ctoforum.reports.control.ReportRules;
@@ -44,7 +45,7 @@ import org.ctoforum.reports.entity.WorkflowException;
  * an embargoed report answers 404 on every path, exactly like one that does not exist.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Reports {
 
     private static final Logger LOG = Logger.getLogger(Reports.class.getName());
@@ -76,6 +77,9 @@ public class Reports {
     Caller caller;
 
     @Inject
+    ForumReferences forums;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -84,7 +88,7 @@ public class Reports {
     /** The caller as the report rules see them. */
     public Reader reader() {
         return new Reader(
-                caller.accountId().orElse(null), caller.is(Roles.MEMBER), caller.is(Roles.PRESS), caller.staff());
+                caller.accountId().orElse(null), caller.is(Role.MEMBER), caller.is(Role.PRESS), caller.staff());
     }
 
     /** The reports the caller may see, newest year first; staff may also filter by status. */
@@ -211,7 +215,7 @@ public class Reports {
 
     /** Staff create a draft, optionally with its first PDF. */
     public ReportView create(ReportForm form, ReceivedPdf pdf) {
-        long staffId = caller.require(Roles.STAFF, "create reports");
+        long staffId = caller.require(Role.STAFF, "create reports");
         OffsetDateTime now = now();
         Report report = new Report(uniqueSlug(Fields.required(form.title(), "title", 200)), staffId, now);
         describe(report, form, now);
@@ -227,7 +231,7 @@ public class Reports {
     }
 
     public ReportView update(long id, ReportForm form) {
-        caller.require(Roles.STAFF, "edit reports");
+        caller.require(Role.STAFF, "edit reports");
         Report report = existing(id);
         describe(report, form, now());
         changes.fire(ContentChanged.of(Content.REPORT, id));
@@ -236,7 +240,7 @@ public class Reports {
 
     /** A new file for the report: readers get it at once, and the older versions stay for staff. */
     public ReportView.VersionView addVersion(long id, ReceivedPdf pdf, String note) {
-        long staffId = caller.require(Roles.STAFF, "upload report versions");
+        long staffId = caller.require(Role.STAFF, "upload report versions");
         Report report = existing(id);
         String what = Fields.required(note, "note (what changed)", 1000);
         ReportVersion version = keepVersion(report, pdf, what, staffId, now());
@@ -249,7 +253,7 @@ public class Reports {
 
     /** One workflow step, e.g. {to: PUBLISHED, at: 2026-12-01T09:00:00-05:00}. */
     public ReportView transition(long id, String to, String at) {
-        long staffId = caller.require(Roles.STAFF, "move reports through the workflow");
+        long staffId = caller.require(Role.STAFF, "move reports through the workflow");
         Report report = existing(id);
         Report.Status target = Fields.oneOf(Report.Status.class, Fields.required(to, "to", 20), null, "to");
         OffsetDateTime moment = moment(at);
@@ -277,7 +281,7 @@ public class Reports {
 
     /** Replaces the sections; a section that names an existing anchor keeps it, a new one gets one from its heading. */
     public List<ReportView.SectionView> writeSections(long id, List<SectionForm> forms) {
-        caller.require(Roles.STAFF, "write report sections");
+        caller.require(Role.STAFF, "write report sections");
         Report report = existing(id);
         if (forms == null || forms.size() > 50) {
             throw ProblemException.badRequest("Send a list of at most 50 sections.");
@@ -352,12 +356,7 @@ public class Reports {
         if (topics.size() > 10) {
             throw ProblemException.badRequest("A report has at most 10 topics.");
         }
-        if (form.editionId() != null
-                && em.createNativeQuery("select count(*) from forum_edition where id = ?")
-                        .setParameter(1, form.editionId())
-                        .getSingleResult()
-                        .toString()
-                        .equals("0")) {
+        if (form.editionId() != null && !forums.editionExists(form.editionId())) {
             throw ProblemException.badRequest("editionId " + form.editionId() + " is not a forum edition.");
         }
         try {

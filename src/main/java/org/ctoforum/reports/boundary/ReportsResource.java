@@ -30,7 +30,7 @@ import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.rest.Problems;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.reports.boundary.Reports.ReceivedPdf;
 import org.ctoforum.reports.control.FileTransfer;
@@ -93,7 +93,7 @@ public class ReportsResource {
     @Operation(
             summary = "Create a draft (staff): multipart with a 'metadata' part (JSON {title, summary, kind, theme,"
                     + " year, access, priceCents, topics, editionId}) and an optional 'file' part (the PDF)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response create(List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
         uploads.checkDeclaredLength(length);
         EntityPart metadata = uploads.part(parts, "metadata")
@@ -116,7 +116,7 @@ public class ReportsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a report's metadata (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public ReportView update(@PathParam("id") long id, Reports.ReportForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send the report's metadata as JSON.");
@@ -128,7 +128,7 @@ public class ReportsResource {
     @Path("{id}/versions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a new version (staff): multipart with 'file' (the PDF) and 'note' (what changed)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response addVersion(
             @PathParam("id") long id, List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
         uploads.checkDeclaredLength(length);
@@ -149,7 +149,7 @@ public class ReportsResource {
     @PUT
     @Path("{id}/sections")
     @Operation(summary = "Replace the Markdown sections (staff): [{anchor?, heading, markdown}]; anchors are kept")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public List<ReportView.SectionView> sections(@PathParam("id") long id, List<Reports.SectionForm> sections) {
         return reports.writeSections(id, sections);
     }
@@ -159,7 +159,7 @@ public class ReportsResource {
     @Operation(
             summary = "A workflow step (staff): {to: IN_REVIEW | PUBLISHED | ARCHIVED | DRAFT, at?}; 'at' schedules"
                     + " the release; 409 for a step the workflow does not allow")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public ReportView transition(@PathParam("id") long id, JsonObject body) {
         if (body == null) {
             throw ProblemException.badRequest("Send {to, at}.");
@@ -239,7 +239,7 @@ public class ReportsResource {
     @GET
     @Path("{id}/downloads")
     @Operation(summary = "The download log (staff), newest first: ?before=<id>&size=")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public List<Downloads.DownloadView> log(
             @PathParam("id") long id,
             @QueryParam("before") Long before,
@@ -250,7 +250,7 @@ public class ReportsResource {
     @GET
     @Path("{id}/downloads/stats")
     @Operation(summary = "Download counts (staff): totals and one point per day for ?days= (default 90)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Downloads.Stats stats(@PathParam("id") long id, @QueryParam("days") @DefaultValue("90") int days) {
         if (days < 1 || days > 730) {
             throw ProblemException.badRequest("days must be from 1 to 730.");
@@ -262,7 +262,7 @@ public class ReportsResource {
     @Path("{id}/downloads.csv")
     @Produces("text/csv")
     @Operation(summary = "The whole download log as CSV (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public Response csv(@PathParam("id") long id) {
         // The caller is checked first (stats does it too): a refusal must not tell a draft's id from a missing one,
         // and once the CSV starts streaming it could no longer be a 403.
@@ -281,7 +281,7 @@ public class ReportsResource {
     @GET
     @Path("{id}/grants")
     @Operation(summary = "The report's grants, revoked ones too (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public List<AccessRequests.GrantView> grants(@PathParam("id") long id) {
         return accessRequests.grants(id);
     }
@@ -290,7 +290,7 @@ public class ReportsResource {
     @Path("{id}/grants/{grantId}")
     @Operation(
             summary = "Revoke a purchase or a press copy: {reason}; downloads, links and search follow at once (staff)")
-    @OpenTo(Roles.STAFF)
+    @OpenTo(Role.Names.STAFF)
     public AccessRequests.GrantView revokeGrant(
             @PathParam("id") long id, @PathParam("grantId") long grantId, JsonObject body) {
         return accessRequests.revoke(id, grantId, body == null ? null : body.getString("reason", null));

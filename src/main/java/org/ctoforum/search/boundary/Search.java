@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.control.AccessAwareSearch;
@@ -144,7 +144,7 @@ public class Search {
         if (caller.staff()) {
             return null;
         }
-        return ReaderKeys.of(caller.accountId().orElse(null), caller.is(Roles.MEMBER));
+        return ReaderKeys.of(caller.accountId().orElse(null), caller.is(Role.MEMBER));
     }
 
     private interface SearcherWork<T> {

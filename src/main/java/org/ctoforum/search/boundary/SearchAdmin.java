@@ -5,11 +5,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 
 /** What staff may do with the index. */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class SearchAdmin {
 
     private static final Logger LOG = Logger.getLogger(SearchAdmin.class.getName());
@@ -24,12 +24,12 @@ public class SearchAdmin {
     public record Status(long documents, long changeLogTxid, int percent, RebuildProgress rebuild) {}
 
     public Status status() {
-        caller.require(Roles.STAFF, "see the search index");
+        caller.require(Role.STAFF, "see the search index");
         return current();
     }
 
     public Status reindex() {
-        long staffId = caller.require(Roles.STAFF, "rebuild the search index");
+        long staffId = caller.require(Role.STAFF, "rebuild the search index");
         LOG.info(() -> "Account " + staffId + " asked for a search index rebuild");
         indexer.rebuild("asked by account " + staffId);
         return current();

@@ -16,7 +16,7 @@ import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.ctoforum.search.control.SearchAnalysis;
 
 /**
@@ -24,7 +24,7 @@ import org.ctoforum.search.control.SearchAnalysis;
  * no reindex; it goes through the change log so that every node reloads them.
  */
 @Stateless
-@DeclareRoles({Roles.ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PRESS})
+@DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Synonyms {
 
     private static final Logger LOG = Logger.getLogger(Synonyms.class.getName());
@@ -43,7 +43,7 @@ public class Synonyms {
     public record GroupForm(String terms) {}
 
     public List<Group> list() {
-        caller.require(Roles.STAFF, "read the search synonyms");
+        caller.require(Role.STAFF, "read the search synonyms");
         List<?> rows = em.createNativeQuery("select id, terms, built_in from search_synonym order by id")
                 .getResultList();
         return rows.stream()
@@ -53,7 +53,7 @@ public class Synonyms {
     }
 
     public Group add(GroupForm form) {
-        long staffId = caller.require(Roles.STAFF, "change search synonyms");
+        long staffId = caller.require(Role.STAFF, "change search synonyms");
         String terms = normalized(Fields.required(form == null ? null : form.terms(), "terms", 300));
         String problem = SearchAnalysis.problemWith(terms);
         if (problem != null) {
@@ -72,7 +72,7 @@ public class Synonyms {
     }
 
     public void remove(long id) {
-        long staffId = caller.require(Roles.STAFF, "change search synonyms");
+        long staffId = caller.require(Role.STAFF, "change search synonyms");
         Group group = list().stream()
                 .filter(g -> g.id() == id)
                 .findFirst()

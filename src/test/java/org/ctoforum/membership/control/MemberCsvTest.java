@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.ctoforum.membership.entity.Role;
+import org.ctoforum.platform.security.Role;
 import org.junit.jupiter.api.Test;
 
 class MemberCsvTest {

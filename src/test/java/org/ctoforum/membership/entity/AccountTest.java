@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
+import org.ctoforum.platform.security.Role;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {

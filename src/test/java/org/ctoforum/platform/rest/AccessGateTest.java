@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ctoforum.platform.security.Roles;
+import org.ctoforum.platform.security.Role;
 import org.junit.jupiter.api.Test;
 
 /** Every write in the API says who may call it, so the gate can refuse a caller before reading what they sent. */
@@ -43,7 +43,7 @@ class AccessGateTest {
                         .anyMatch(type -> type == List.class || type == java.io.InputStream.class);
                 if (upload && AccessGate.isWrite(method)) {
                     assertEquals(
-                            List.of(Roles.STAFF),
+                            List.of(Role.STAFF),
                             List.of(AccessGate.openTo(method, resource).value()),
                             resource.getSimpleName() + "." + method.getName());
                 }

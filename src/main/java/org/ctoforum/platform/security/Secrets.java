@@ -1,4 +1,4 @@
-package org.ctoforum.membership.control;
+package org.ctoforum.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
