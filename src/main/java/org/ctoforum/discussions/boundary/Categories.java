@@ -102,19 +102,12 @@ public class Categories {
     }
 
     public boolean canRead(Category category) {
-        return switch (category.getVisibility()) {
-            case PUBLIC -> true;
-            case SIGNED_IN -> caller.signedIn();
-            case MEMBERS -> caller.is(Role.MEMBER) || caller.is(Role.STAFF);
-        };
+        return category.getVisibility().admits(caller::signedIn, () -> caller.is(Role.MEMBER) || caller.is(Role.STAFF));
     }
 
     /** Whether someone other than the caller may read the category: for notices and mentions. */
     public static boolean canRead(Person person, Category category) {
-        return switch (category.getVisibility()) {
-            case PUBLIC, SIGNED_IN -> true;
-            case MEMBERS -> person.has(Role.MEMBER) || person.has(Role.STAFF);
-        };
+        return category.getVisibility().admits(() -> true, () -> person.has(Role.MEMBER) || person.has(Role.STAFF));
     }
 
     /** Writing takes a current membership, or staff, in every category. */

@@ -87,7 +87,12 @@ public class ForumReferences {
                 .findFirst();
     }
 
+    /** A session's place on its edition's page. */
+    static String sessionUrl(long editionId, long sessionId) {
+        return "/forums/edition.xhtml?id=" + editionId + "#session-" + sessionId;
+    }
+
     private static SessionReference reference(long id, String title, long editionId) {
-        return new SessionReference(id, title, editionId, "/forums/edition.xhtml?id=" + editionId + "#session-" + id);
+        return new SessionReference(id, title, editionId, sessionUrl(editionId, id));
     }
 }

@@ -12,13 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.searchable.ReaderKeys;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.control.AccessAwareSearch;
 import org.ctoforum.search.control.QueryText;
-import org.ctoforum.search.control.ReaderKeys;
 import org.ctoforum.search.control.SearchIndex;
 
 /** Search for the caller: checks what they asked, and searches with their keys. */

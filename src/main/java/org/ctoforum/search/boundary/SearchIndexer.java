@@ -37,11 +37,13 @@ import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.demo.DemoContent;
+import org.ctoforum.platform.searchable.IndexBatch;
+import org.ctoforum.platform.searchable.IndexUpdate;
+import org.ctoforum.platform.searchable.SearchDocument;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.boundary.SearchSources.Change;
 import org.ctoforum.search.boundary.SearchSources.Changes;
 import org.ctoforum.search.control.SearchAnalysis;
-import org.ctoforum.search.control.SearchDocument;
 import org.ctoforum.search.control.SearchIndex;
 import org.ctoforum.search.control.SearchIndexStore;
 
@@ -254,7 +256,7 @@ public class SearchIndexer {
         if (distinct.isEmpty()) {
             return false;
         }
-        for (SearchSources.Update update : sources.updates(distinct)) {
+        for (IndexUpdate update : sources.updates(distinct)) {
             for (String key : update.removeKeys()) {
                 index.remove(key);
             }
@@ -283,19 +285,20 @@ public class SearchIndexer {
         ExecutorService reader = Executors.newSingleThreadExecutor(threads);
         try {
             SearchIndex.Cursor start = sources.horizon();
+            List<Content> kinds = sources.rebuilt();
             long total = 0;
-            for (Content content : SearchSources.REBUILT) {
+            for (Content content : kinds) {
                 total += sources.count(content);
             }
             progress = progress.withTotal(total);
             LOG.info("Search index rebuild started (" + progress.reason() + "): " + total + " items to read");
             fresh = store.create();
             long nextLog = total / 10;
-            for (Content content : SearchSources.REBUILT) {
+            for (Content content : kinds) {
                 // The next batch is read from the database while this one is indexed: two cores, both busy.
-                Future<SearchSources.Batch> next = reader.submit(() -> sources.batch(content, 0, BATCH));
+                Future<IndexBatch> next = reader.submit(() -> sources.batch(content, 0, BATCH));
                 while (true) {
-                    SearchSources.Batch batch = next.get();
+                    IndexBatch batch = next.get();
                     long after = batch.lastId();
                     next = batch.rows() < BATCH ? null : reader.submit(() -> sources.batch(content, after, BATCH));
                     fresh.add(batch.documents());

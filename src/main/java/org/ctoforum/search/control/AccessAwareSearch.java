@@ -35,6 +35,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.ctoforum.platform.searchable.ReaderKeys;
 
 /**
  * Runs one search for one reader. The reader's keys are part of the query itself, so hits, facet counts and

@@ -17,6 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.ctoforum.platform.searchable.SearchDocument;
 
 /** Turns a {@link SearchDocument} into the Lucene document the index holds, with its facets. */
 public final class LuceneDocuments {

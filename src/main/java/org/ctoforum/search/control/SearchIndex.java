@@ -27,6 +27,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.ThreadInterruptedException;
+import org.ctoforum.platform.searchable.SearchDocument;
 
 /**
  * One generation of the index: a folder, its writer, and near-real-time searchers over what the writer holds.

@@ -1,4 +1,4 @@
-package org.ctoforum.search.control;
+package org.ctoforum.platform.searchable;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.ctoforum.search.control;
+package org.ctoforum.platform.searchable;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
