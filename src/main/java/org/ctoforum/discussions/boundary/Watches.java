@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ctoforum.discussions.entity.Post;
 import org.ctoforum.discussions.entity.WatchLevel;
 
 /**
@@ -124,9 +125,10 @@ public class Watches {
                 .orElseThrow();
         for (Object row : em.createNativeQuery("select m.thread_id, count(p.id), coalesce(min(p.id), 0)"
                         + " from discussion_read_mark m left join discussion_post p on p.thread_id = m.thread_id"
-                        + " and p.status = 'VISIBLE' and p.id > m.last_read_id"
-                        + " where m.account_id = ? and m.thread_id in (" + ids + ") group by m.thread_id")
+                        + " and p.status = ?2 and p.id > m.last_read_id"
+                        + " where m.account_id = ?1 and m.thread_id in (" + ids + ") group by m.thread_id")
                 .setParameter(1, account)
+                .setParameter(2, Post.Status.VISIBLE.name())
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             unread.put(

@@ -43,7 +43,7 @@ class AccessGateTest {
                         .anyMatch(type -> type == List.class || type == java.io.InputStream.class);
                 if (upload && AccessGate.isWrite(method)) {
                     assertEquals(
-                            List.of(Role.STAFF),
+                            List.of(Role.Names.STAFF),
                             List.of(AccessGate.openTo(method, resource).value()),
                             resource.getSimpleName() + "." + method.getName());
                 }

@@ -1,0 +1,4 @@
+package org.ctoforum.betafixture.entity;
+
+/** An entity of the fixture feature "betafixture". */
+public class BetaEntity {}
