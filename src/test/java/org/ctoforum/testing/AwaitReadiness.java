@@ -1,12 +1,16 @@
 package org.ctoforum.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.container.spi.event.container.AfterDeploy;
@@ -34,7 +38,7 @@ public class AwaitReadiness implements LoadableExtension {
         @Inject
         Instance<ProtocolMetaData> protocol;
 
-        public void awaitReady(@Observes AfterDeploy event) throws InterruptedException {
+        public void awaitReady(@Observes AfterDeploy event) {
             HTTPContext http =
                     protocol.get().getContexts(HTTPContext.class).iterator().next();
             HttpRequest ready = HttpRequest.newBuilder(
@@ -42,24 +46,32 @@ public class AwaitReadiness implements LoadableExtension {
                     .timeout(Duration.ofSeconds(5))
                     .build();
             HttpClient client = HttpClient.newHttpClient();
-            String last = "no answer";
+            AtomicReference<String> last = new AtomicReference<>("no answer");
             long started = System.nanoTime();
-            long deadline = started + TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() == 200) {
-                        LOG.info(() -> "The deployed portal was ready " + (System.nanoTime() - started) / 1_000_000
-                                + " ms after its deployment");
-                        return;
-                    }
-                    last = answer.statusCode() + " " + answer.body();
-                } catch (IOException e) {
-                    last = e.toString();
-                }
-                Thread.sleep(100);
+            try {
+                // In Arquillian's own thread, as before: no poller thread, no JVM-wide uncaught exception handler.
+                await().atMost(TIMEOUT)
+                        .pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
+                            try {
+                                HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                                if (answer.statusCode() == 200) {
+                                    return true;
+                                }
+                                last.set(answer.statusCode() + " " + answer.body());
+                            } catch (IOException e) {
+                                last.set(e.toString());
+                            }
+                            return false;
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new IllegalStateException(
+                        "The deployed portal was not ready within " + TIMEOUT + ": " + last.get(), e);
             }
-            throw new IllegalStateException("The deployed portal was not ready within " + TIMEOUT + ": " + last);
+            LOG.info(() -> "The deployed portal was ready " + (System.nanoTime() - started) / 1_000_000
+                    + " ms after its deployment");
         }
     }
 }

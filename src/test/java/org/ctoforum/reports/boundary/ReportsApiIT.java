@@ -1,9 +1,9 @@
 package org.ctoforum.reports.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -12,11 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -437,15 +439,16 @@ class ReportsApiIT {
         assertFalse(portal.get("/feeds/reports.atom").body().contains(marker));
         assertEquals(200, portal.get("/api/reports/" + id, STAFF).status(), "staff see the embargoed report");
 
-        OffsetDateTime seen = null;
-        for (int i = 0; i < 100 && seen == null; i++) {
-            if (portal.get("/api/reports/" + id, MEMBER).status() == 200) {
-                seen = OffsetDateTime.now(ZoneOffset.UTC);
-            } else {
-                Thread.sleep(100);
-            }
-        }
-        assertNotNull(seen, "the report appeared");
+        // The moment the report is first seen, taken as soon as its answer is in.
+        OffsetDateTime seen = await().alias("the report to appear")
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> portal.get("/api/reports/" + id, MEMBER).status() == 200
+                                ? OffsetDateTime.now(ZoneOffset.UTC)
+                                : null,
+                        Objects::nonNull);
         assertFalse(seen.isBefore(at), "not before its moment");
         assertTrue(portal.get("/feeds/reports.atom").body().contains(marker));
         assertTrue(portal.get("/api/reports?kind=BRIEF", MEMBER).body().contains(marker));
@@ -572,10 +575,11 @@ class ReportsApiIT {
 
         assertEquals(403, portal.bytes(file, List.of(), READER).statusCode(), "the file");
         assertEquals(403, portal.bytes(linkPath, List.of()).statusCode(), "the signed link");
-        for (int i = 0; i < 30 && portal.get(search, READER).body().contains("gated finding"); i++) {
-            Thread.sleep(100);
-        }
-        assertFalse(portal.get(search, READER).body().contains("gated finding"), "search");
+        await().atMost(Duration.ofSeconds(3))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(
+                        () -> assertFalse(portal.get(search, READER).body().contains("gated finding"), "search"));
         assertEquals(409, revokeGrant(revoke, "{\"reason\": \"again\"}", STAFF).status(), "once");
         assertEquals(
                 "Refunded: the district paid twice",

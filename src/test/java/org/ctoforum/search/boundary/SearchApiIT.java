@@ -1,5 +1,6 @@
 package org.ctoforum.search.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -332,20 +334,12 @@ class SearchApiIT {
 
     /** Asks until the condition holds, failing after {@code millis}: the freshness promise, checked. */
     private static void poll(BooleanSupplier condition, long millis, String what) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + millis + " ms for " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        // In the test's own thread: a search already under way when the time is up may still finish and count.
+        await().alias(what)
+                .atMost(Duration.ofMillis(millis))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(25))
+                .until(condition::getAsBoolean);
     }
 }

@@ -1,8 +1,10 @@
 package org.ctoforum.search.ui;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.ctoforum.testing.BrowserTest;
 import org.ctoforum.testing.Portal;
@@ -68,11 +70,14 @@ class SearchBrowserIT extends BrowserTest {
         assertTrue(browser.findElement(By.id("search-notice")).getText().contains("common words"));
     }
 
-    /** The index is rebuilt in the background at first start. */
+    /** The index is rebuilt in the background at first start. Waits as long as {@link #waiting()}, asking the API. */
     private void waitForIndex(String word) {
         Portal portal = new Portal(base);
-        waiting()
-                .until(driver -> portal.get("/api/search?q=" + word)
+        await().alias("the index to find " + word)
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> portal.get("/api/search?q=" + word)
                                 .json()
                                 .getJsonNumber("total")
                                 .longValue()
