@@ -169,6 +169,11 @@ public final class PortalLauncher {
                 if (response.statusCode() == 200) {
                     System.out.println();
                     System.out.println("CTO Forum Portal is ready at " + baseUrl);
+                    // Set by the portal in this same process while no administrator exists.
+                    String setup = System.getProperty("portal.setup.url");
+                    if (setup != null) {
+                        System.out.println("Create the first administrator at " + setup);
+                    }
                     System.out.println();
                     return;
                 }

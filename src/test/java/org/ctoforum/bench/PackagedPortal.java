@@ -1,5 +1,7 @@
 package org.ctoforum.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,8 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged portal ({@code target/cto-forum.jar}) in its own JVM, so the benchmark measures what ships. */
 public final class PackagedPortal implements AutoCloseable {
@@ -148,6 +153,29 @@ public final class PackagedPortal implements AutoCloseable {
     /** From launching the JVM to the first 200 from {@code /health/ready}. */
     public long readyMillis() {
         return readyMillis;
+    }
+
+    /**
+     * The token of the last link to {@code page} in a mail to {@code email}. Without a mail host the portal writes
+     * each mail to its log, so that is where the link is read.
+     */
+    public String mailedToken(String email, String page) {
+        Pattern mail = Pattern.compile(
+                "Mail to " + Pattern.quote(email) + ": .*?" + Pattern.quote(page) + "\\?token=([A-Za-z0-9_-]+)",
+                Pattern.DOTALL);
+        return await().alias("a mail with a " + page + " link to " + email + " in the log")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            Matcher found = mail.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                            String token = null;
+                            while (found.find()) {
+                                token = found.group(1);
+                            }
+                            return token;
+                        },
+                        Objects::nonNull);
     }
 
     /** The last lines of the portal's log, for failure messages. */

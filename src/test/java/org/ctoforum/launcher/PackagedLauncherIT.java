@@ -1,5 +1,6 @@
 package org.ctoforum.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.io.file.PathUtils;
 import org.ctoforum.bench.PackagedPortal;
 import org.ctoforum.testing.Portal;
@@ -31,6 +34,59 @@ class PackagedLauncherIT {
     private static final String RESEEDED_SLUG = "get-a-seat-at-the-decision-table";
 
     private static final String RESEEDED_TITLE = "Get a seat where decisions are made";
+
+    /**
+     * A new association's start: demo mode off, an empty database, no administrator. The log and the launcher give a
+     * one-time setup address; it makes the first administrator once, and is refused after.
+     */
+    @Test
+    void aNewAssociationMakesItsFirstAdministratorThroughTheLoggedSetupAddress() throws Exception {
+        Path data = Path.of("target", "launcher-it", "setup", "data");
+        if (Files.exists(data.getParent())) {
+            PathUtils.deleteDirectory(data.getParent());
+        }
+        try (PackagedPortal portal =
+                PackagedPortal.start(data, HTTP_PORT, DB_PORT, "512m", START_TIMEOUT, "portal.demo=false")) {
+            Path log = data.toAbsolutePath().getParent().resolve("portal.log");
+            Pattern printed = Pattern.compile(
+                    "^Create the first administrator at (\\S+/setup/([A-Za-z0-9_-]+))$", Pattern.MULTILINE);
+            Matcher setup = await().alias("the launcher to print the setup address")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> printed.matcher(Files.readString(log, StandardCharsets.ISO_8859_1)), Matcher::find);
+            String url = setup.group(1);
+            String token = setup.group(2);
+            assertTrue(url.startsWith(portal.baseUrl()), url);
+            assertTrue(
+                    Files.readString(log, StandardCharsets.ISO_8859_1)
+                            .contains("Create the first administrator at " + url + " (works once"),
+                    "the portal's own log line names the same address");
+
+            Portal client = new Portal(URI.create(portal.baseUrl()).toURL());
+            assertEquals(
+                    401,
+                    client.get("/api/me", "admin@demo.local", "anything at all").status(),
+                    "no demo");
+            var page = client.get("/setup/" + token);
+            assertEquals(200, page.status(), page::toString);
+            assertTrue(page.body().contains("setup:create"), "the page asks for the administrator");
+
+            String admin = "{\"token\":\"" + token + "\",\"email\":\"chief@district.example\","
+                    + "\"displayName\":\"Chief Admin\",\"password\":\"the first admin passphrase\"}";
+            var forged = client.postJson("/api/setup", admin.replace(token, token + "x"));
+            assertEquals(400, forged.status(), forged::toString);
+            var created = client.postJson("/api/setup", admin);
+            assertEquals(201, created.status(), created::toString);
+            var me = client.get("/api/me", "chief@district.example", "the first admin passphrase");
+            assertEquals(200, me.status(), me::toString);
+            assertTrue(me.json().getJsonArray("roles").toString().contains("ADMIN"), me.body());
+            assertTrue(me.json().getBoolean("emailConfirmed"));
+
+            var again = client.postJson("/api/setup", admin.replace("chief@", "second@"));
+            assertEquals(400, again.status(), "the address works once: " + again);
+            assertTrue(client.get("/setup/" + token).body().contains("setup-unusable"));
+        }
+    }
 
     @Test
     void theJarStartsOnAnEmptyDataFolderAndAgainOnTheDataItLeft() throws Exception {
@@ -89,20 +145,19 @@ class PackagedLauncherIT {
         }
     }
 
-    private static void awaitSearch(Portal client, boolean found, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SEARCH_TIMEOUT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            var answer = client.get("/api/search?q=" + URLEncoder.encode(RESEEDED_TITLE, StandardCharsets.UTF_8));
-            last = answer.body();
-            boolean hit = answer.status() == 200
-                    && answer.json().getJsonArray("hits").getValuesAs(JsonObject.class).stream()
-                            .anyMatch(h -> h.getString("url").endsWith("slug=" + RESEEDED_SLUG));
-            if (hit == found) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Waited " + SEARCH_TIMEOUT + " for " + what + "; the last answer: " + last);
+    /** Searches until the entry is found, or not, as asked; the timeout message shows the last answer. */
+    private static void awaitSearch(Portal client, boolean found, String what) {
+        await().alias(what)
+                .atMost(SEARCH_TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> client.get("/api/search?q=" + URLEncoder.encode(RESEEDED_TITLE, StandardCharsets.UTF_8)),
+                        answer -> {
+                            boolean hit = answer.status() == 200
+                                    && answer.json().getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+                                            .anyMatch(h -> h.getString("url").endsWith("slug=" + RESEEDED_SLUG));
+                            return hit == found;
+                        });
     }
 }

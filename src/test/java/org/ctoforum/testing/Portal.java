@@ -1,8 +1,11 @@
 package org.ctoforum.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
@@ -15,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -78,6 +84,73 @@ public final class Portal {
     }
 
     /** One part of a multipart/form-data body. */
+    /**
+     * Signs up with a JSON body as a person would ({@code email} and {@code password} in it), follows the mailed
+     * confirmation link, and answers the new account's id.
+     */
+    public long signUp(String body) {
+        JsonObject form = Json.createReader(new StringReader(body)).readObject();
+        String email = form.getString("email");
+        Answer created = postJson("/api/accounts", body);
+        if (created.status() != 202) {
+            throw new AssertionError("sign-up of " + email + " answered " + created);
+        }
+        String token = mailedToken(email, "confirm.xhtml");
+        Answer confirmed = postJson("/api/accounts/confirmations", "{\"token\":\"" + token + "\"}");
+        if (confirmed.status() != 200) {
+            throw new AssertionError("confirmation of " + email + " answered " + confirmed);
+        }
+        return get("/api/me", email, form.getString("password"))
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    /** The text of every mail to {@code email} so far. */
+    public static List<String> mailsTo(String email) {
+        List<String> texts = new ArrayList<>();
+        try {
+            for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
+                    texts.add(message.getContent().toString());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the mails to " + email, e);
+        }
+        return texts;
+    }
+
+    /** A token of a link to {@code page} mailed to {@code email} after {@code old}: a resent link. */
+    public static String awaitNewToken(String email, String page, String old) {
+        return await().alias("a new " + page + " link to reach " + email)
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> latestToken(email, page), token -> token != null && !token.equals(old));
+    }
+
+    /** The token of the latest link to {@code page} mailed to {@code email}, waiting for the outbox to send it. */
+    public static String mailedToken(String email, String page) {
+        return await().alias("a mail with a " + page + " link to reach " + email)
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> latestToken(email, page), Objects::nonNull);
+    }
+
+    private static String latestToken(String email, String page) {
+        Pattern link = Pattern.compile(Pattern.quote(page) + "\\?token=([A-Za-z0-9_-]+)");
+        String token = null;
+        for (String text : mailsTo(email)) {
+            Matcher found = link.matcher(text);
+            if (found.find()) {
+                token = found.group(1);
+            }
+        }
+        return token;
+    }
+
     public record Part(String name, String fileName, String contentType, byte[] content) {
         public static Part json(String name, String json) {
             return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));

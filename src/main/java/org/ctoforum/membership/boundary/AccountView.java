@@ -20,7 +20,8 @@ public record AccountView(
         LocalDate membershipExpiry,
         boolean member,
         boolean disabled,
-        boolean passwordSet) {
+        boolean passwordSet,
+        boolean emailConfirmed) {
 
     static AccountView of(Account account, LocalDate today) {
         Set<Role> effective = account.effectiveRoles(today);
@@ -37,7 +38,8 @@ public record AccountView(
                 account.getMembership() == null ? null : account.getMembership().getExpiry(),
                 effective.contains(Role.MEMBER),
                 account.isDisabled(),
-                account.getPasswordHash() != null);
+                account.getPasswordHash() != null,
+                account.isEmailConfirmed());
     }
 
     /** The roles in effect, for a table cell. */

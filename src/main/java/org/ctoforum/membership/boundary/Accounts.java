@@ -18,6 +18,7 @@ import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.limits.RateLimits;
+import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -61,8 +62,17 @@ public class Accounts {
         }
     }
 
+    /** A move to a new address, proved by a link mailed there; the current password guards it. */
+    public record AddressChange(String email, String currentPassword) {}
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AddressConfirmations confirmations;
+
+    @Inject
+    Mailer mailer;
 
     @Inject
     Caller caller;
@@ -94,8 +104,11 @@ public class Accounts {
     final PasswordHasher hasher = new PasswordHasher();
     final PasswordPolicy policy = new PasswordPolicy();
 
-    /** Self-service sign-up creates a registered non-member; staff grant membership later. */
-    public AccountView signUp(SignUpForm form) {
+    /**
+     * Self-service sign-up makes a registered non-member whose address is not yet confirmed; staff grant membership
+     * later. The answer is the same whether or not the address has an account: only its owner learns which, by mail.
+     */
+    public void signUp(SignUpForm form) {
         String address = clientAddress.of(request);
         rateLimits.take(RateLimits.Limit.SIGNUP_BY_ADDRESS, address).ifPresent(refill -> {
             long wait = Math.max(1, refill.toSeconds() + 1);
@@ -115,22 +128,67 @@ public class Accounts {
         if (weak != null) {
             throw ProblemException.badRequest(weak);
         }
-        if (exists(email)) {
-            throw ProblemException.conflict(
-                    "An account with this email already exists; sign in or reset its password.");
+        // Hashed either way, so that the answer takes as long for a taken address as for a new one.
+        String hash = hasher.hash(form.password().toCharArray());
+        Account existing = em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email.value())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (existing != null) {
+            mailer.send(
+                    existing.getEmail(),
+                    "Someone tried to sign up with your CTO Forum address",
+                    "Hello " + existing.getDisplayName() + ",\n\n"
+                            + "Someone, probably you, tried to create a CTO Forum account with this address. It"
+                            + " already has one.\nSign in at " + settings.baseUrl() + "/signin.xhtml, or choose a new"
+                            + " password at " + settings.baseUrl() + "/forgot-password.xhtml.\n"
+                            + "If it was not you, you need do nothing.\n");
+            LOG.info(() -> "Sign-up for the address of account " + existing.getId() + "; its owner was told");
+            return;
         }
         Account account =
                 new Account(email, form.displayName(), form.district(), form.jobTitle(), OffsetDateTime.now(clock));
-        account.choosePassword(hasher.hash(form.password().toCharArray()));
+        account.choosePassword(hash);
         em.persist(account);
         em.flush();
-        em.refresh(account); // the database chose the @handle
-        LOG.info(() -> "Account " + account.getId() + " signed up as " + email);
-        return AccountView.of(account, today());
+        confirmations.send(account, email);
+        LOG.info(() -> "Account " + account.getId() + " signed up; its address awaits confirmation");
     }
 
+    /** Mails a link to the new address and tells the current one; the account moves when the link is followed. */
+    public void requestAddressChange(AddressChange change) {
+        if (change == null) {
+            throw ProblemException.badRequest("Send {email, currentPassword}.");
+        }
+        Fields.required(change.email(), "email", 254);
+        Account account = mine();
+        requireCurrentPassword(account, change.currentPassword());
+        EmailAddress email = EmailAddress.parse(change.email());
+        if (email == null) {
+            throw ProblemException.badRequest("'" + change.email() + "' is not an email address.");
+        }
+        if (email.value().equals(account.getEmail())) {
+            throw ProblemException.badRequest("That is your address already.");
+        }
+        confirmations.send(account, email);
+        mailer.send(
+                account.getEmail(),
+                "A new address was asked for your CTO Forum account",
+                "Hello " + account.getDisplayName() + ",\n\nSomeone signed in to your CTO Forum account asked to use "
+                        + email.value() + " instead of this address. Nothing changes until that address confirms.\n"
+                        + "If this was not you, change your password at " + settings.baseUrl()
+                        + "/forgot-password.xhtml and tell the association's staff.\n");
+        LOG.info(() -> "Account " + account.getId() + " asked to move to a new address");
+    }
+
+    /** The caller's own account; an account whose address awaits confirmation sees it too. */
     public AccountView me() {
-        return AccountView.of(mine(), today());
+        Account account = em.find(Account.class, caller.requireAnyAccountId());
+        if (account == null) {
+            throw ProblemException.unauthorized();
+        }
+        return AccountView.of(account, today());
     }
 
     public AccountView updateProfile(ProfileForm form) {
@@ -146,17 +204,7 @@ public class Accounts {
     public void changePassword(PasswordChange change) {
         change.check();
         Account account = mine();
-        SignIn.PasswordCheck check =
-                signIn.checkCurrentPassword(account, change.currentPassword(), clientAddress.of(request));
-        if (check.retryAfter() != null) {
-            throw ProblemException.tooManyRequests(
-                    "Too many wrong passwords; try again in "
-                            + check.retryAfter().toMinutes() + " minutes.",
-                    Math.max(1, check.retryAfter().toSeconds()));
-        }
-        if (!check.matches()) {
-            throw ProblemException.badRequest("The current password is wrong.");
-        }
+        requireCurrentPassword(account, change.currentPassword());
         String weak = policy.problemWith(change.newPassword(), account.getEmail());
         if (weak != null) {
             throw ProblemException.badRequest(weak);
@@ -168,11 +216,19 @@ public class Accounts {
         }
     }
 
-    boolean exists(EmailAddress email) {
-        return !em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                .setParameter("email", email.value())
-                .getResultList()
-                .isEmpty();
+    /** The current password, checked and recorded like a sign-in, so that guessing it is throttled the same. */
+    private void requireCurrentPassword(Account account, String currentPassword) {
+        Fields.required(currentPassword, "currentPassword", 1024);
+        SignIn.PasswordCheck check = signIn.checkCurrentPassword(account, currentPassword, clientAddress.of(request));
+        if (check.retryAfter() != null) {
+            throw ProblemException.tooManyRequests(
+                    "Too many wrong passwords; try again in "
+                            + check.retryAfter().toMinutes() + " minutes.",
+                    Math.max(1, check.retryAfter().toSeconds()));
+        }
+        if (!check.matches()) {
+            throw ProblemException.badRequest("The current password is wrong.");
+        }
     }
 
     private Account mine() {

@@ -1,6 +1,7 @@
 package org.ctoforum.membership.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,13 +28,32 @@ public class AccountsResource {
     @Inject
     PasswordResets resets;
 
+    @Inject
+    AddressConfirmations confirmations;
+
     @POST
     @Path("accounts")
-    @Operation(summary = "Sign up as a registered non-member: {email, displayName, district, jobTitle, password}")
+    @Operation(
+            summary = "Sign up as a registered non-member: {email, displayName, district, jobTitle, password}; answers"
+                    + " 202 whether or not the address has an account, and mails its owner a confirmation link or a"
+                    + " note that it has one")
     public Response signUp(Accounts.SignUpForm form) {
-        return Response.status(Response.Status.CREATED)
-                .entity(accounts.signUp(form))
+        accounts.signUp(form);
+        return Response.accepted(Json.createObjectBuilder()
+                        .add("status", "check your mail")
+                        .add(
+                                "detail",
+                                "We sent a mail to the address. Follow its link to confirm the address; until then the"
+                                        + " account can sign in only to have the mail sent again.")
+                        .build())
                 .build();
+    }
+
+    @POST
+    @Path("accounts/confirmations")
+    @Operation(summary = "Confirm an address with the mailed {token}: a new account's, or the address it moves to")
+    public AddressConfirmations.Confirmed confirm(JsonObject body) {
+        return confirmations.confirm(body == null ? null : body.getString("token", null));
     }
 
     @POST

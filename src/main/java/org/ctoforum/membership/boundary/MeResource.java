@@ -32,10 +32,51 @@ public class MeResource {
     @Inject
     ApiTokens tokens;
 
+    @Inject
+    AddressConfirmations confirmations;
+
+    @Inject
+    SingleSignOn singleSignOn;
+
     @GET
-    @Operation(summary = "The caller's email, display name and roles in effect")
+    @Path("identities")
+    @Operation(summary = "The caller's sign-in identities at providers (Google, Microsoft, …)")
+    public List<SingleSignOn.IdentityView> identities() {
+        return singleSignOn.mine();
+    }
+
+    @DELETE
+    @Path("identities/{id}")
+    @Operation(summary = "Unlink one of the caller's identities, as long as another way in is left")
+    public Response unlink(@PathParam("id") long id) {
+        singleSignOn.unlink(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @OpenTo(OpenTo.ACCOUNT)
+    @Operation(summary = "The caller's email, display name, roles in effect, and whether the address is confirmed")
     public AccountView me() {
         return accounts.me();
+    }
+
+    @POST
+    @Path("confirmation")
+    @OpenTo(OpenTo.ACCOUNT)
+    @Operation(summary = "Mail the link that confirms the caller's address again; once a minute at most")
+    public Response resendConfirmation() {
+        confirmations.resend();
+        return Response.accepted().build();
+    }
+
+    @PUT
+    @Path("email")
+    @Operation(
+            summary = "Move to a new address {email, currentPassword}: a link goes to the new address and the current"
+                    + " one is told; the account moves when the link is followed")
+    public Response changeEmail(Accounts.AddressChange change) {
+        accounts.requestAddressChange(change);
+        return Response.accepted().build();
     }
 
     @PUT

@@ -38,6 +38,9 @@ public class MemberImportJob {
     Clock clock;
 
     @Inject
+    Invitations invitations;
+
+    @Inject
     Event<ContentChanged> changes;
 
     @Asynchronous
@@ -47,7 +50,7 @@ public class MemberImportJob {
             String error = row.error();
             if (error == null) {
                 try {
-                    self.importRow(row.member(), byAdmin);
+                    self.importRow(importId, row.member(), byAdmin);
                 } catch (RuntimeException e) {
                     error = "could not be stored: " + rootMessage(e);
                 }
@@ -57,30 +60,37 @@ public class MemberImportJob {
         self.finish(importId);
     }
 
-    /** Creates the member, or updates the one with that email: a renewal list can be imported again. */
+    /**
+     * Updates the member with that confirmed address: a renewal list can be imported again. An address with no
+     * account, or only an unconfirmed one, is invited instead: accepting proves the address, and the row's roles and
+     * membership come with it, so nobody who signed up with a stranger's address gets the stranger's membership.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void importRow(MemberCsv.Member member, boolean byAdmin) {
+    public void importRow(long importId, MemberCsv.Member member, boolean byAdmin) {
         Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", member.email().value())
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        if (account == null) {
-            account = new Account(
-                    member.email(),
-                    member.displayName(),
-                    member.district(),
-                    member.jobTitle(),
-                    OffsetDateTime.now(clock));
-            em.persist(account);
-        } else {
-            if (account.getRoles().contains(Role.ADMIN) && !byAdmin) {
-                // As in Members: only admins act on admins, whatever the channel.
-                throw ProblemException.forbidden("only an admin may change an admin's account");
+        if (account == null || !account.isEmailConfirmed()) {
+            boolean privileged =
+                    member.roles().contains(Role.ADMIN) || member.roles().contains(Role.STAFF);
+            if (privileged && !byAdmin) {
+                throw ProblemException.forbidden("only an admin invites an admin or staff");
             }
-            if (account.updateProfile(member.displayName(), member.district(), member.jobTitle())) {
-                changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
-            }
+            Membership period = member.membershipStart() == null
+                    ? null
+                    : new Membership(member.membershipStart(), member.membershipExpiry());
+            long importer = em.find(MemberImport.class, importId).getStartedBy();
+            invitations.inviteFromImport(member.email(), member.displayName(), member.roles(), period, importer);
+            return;
+        }
+        if (account.getRoles().contains(Role.ADMIN) && !byAdmin) {
+            // As in Members: only admins act on admins, whatever the channel.
+            throw ProblemException.forbidden("only an admin may change an admin's account");
+        }
+        if (account.updateProfile(member.displayName(), member.district(), member.jobTitle())) {
+            changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
         }
         // Additive: a list of renewals never takes a role away.
         var roles = account.getRoles();

@@ -77,7 +77,7 @@ public class Members {
 
     /** Sets the staff-granted roles. Only an admin grants or takes away ADMIN and STAFF. */
     public AccountView assignRoles(long id, Set<Role> roles) {
-        Account account = changeable(id);
+        Account account = confirmed(changeable(id));
         Set<Role> privileged = EnumSet.of(Role.ADMIN, Role.STAFF);
         Set<Role> before = account.getRoles();
         boolean touchesPrivileged = privileged.stream().anyMatch(role -> roles.contains(role) != before.contains(role));
@@ -95,7 +95,7 @@ public class Members {
     }
 
     public AccountView grantMembership(long id, LocalDate start, LocalDate expiry) {
-        Account account = changeable(id);
+        Account account = confirmed(changeable(id));
         if (start == null) {
             throw ProblemException.badRequest("A membership needs a start date.");
         }
@@ -136,6 +136,18 @@ public class Members {
         Account account = find(id);
         if (account.getRoles().contains(Role.ADMIN) && !caller.is(Role.ADMIN)) {
             throw ProblemException.forbidden("Only an admin may change an admin's account.");
+        }
+        return account;
+    }
+
+    /**
+     * Membership and roles go only to an account whose owner proved the address: anyone may sign up with a stranger's
+     * address, and staff granting by address would hand that person the stranger's membership.
+     */
+    private static Account confirmed(Account account) {
+        if (!account.isEmailConfirmed()) {
+            throw ProblemException.conflict("The address " + account.getEmail() + " is not confirmed, so this account"
+                    + " may not belong to its owner. Invite the address instead: the invitation confirms it.");
         }
         return account;
     }

@@ -61,7 +61,7 @@ public class PasswordResets {
             return;
         }
         long recent = em.createQuery(
-                        "select count(r) from PasswordReset r where r.accountId = :account and r.createdAt > :since",
+                        "select count(r) from PasswordReset r where r.accountId = :account and r.secret.createdAt > :since",
                         Long.class)
                 .setParameter("account", account.getId())
                 .setParameter("since", now.minusMinutes(1))
@@ -88,7 +88,7 @@ public class PasswordResets {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PasswordReset reset = token == null
                 ? null
-                : em.createQuery("select r from PasswordReset r where r.tokenHash = :hash", PasswordReset.class)
+                : em.createQuery("select r from PasswordReset r where r.secret.tokenHash = :hash", PasswordReset.class)
                         .setParameter("hash", Secrets.sha256(token))
                         .getResultStream()
                         .findFirst()
@@ -103,6 +103,8 @@ public class PasswordResets {
         }
         reset.use(now);
         account.choosePassword(hasher.hash(newPassword.toCharArray()));
+        // The link reached the address, which proves it is the account owner's.
+        account.confirmEmail(now);
         LOG.info(() -> "Account " + account.getId() + " chose a new password through a reset link");
         // A reset is how an owner takes an account back: whatever it had issued ends with it.
         takeBack.signOutEverywhere(account, "password reset");

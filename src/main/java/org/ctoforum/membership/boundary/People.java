@@ -33,6 +33,7 @@ public class People {
             String handle,
             Set<Role> roles,
             boolean active,
+            boolean confirmed,
             int credentialEpoch) {
         static Person of(Account account, LocalDate today) {
             return new Person(
@@ -42,6 +43,7 @@ public class People {
                     account.getHandle(),
                     account.isDisabled() ? Set.of() : account.effectiveRoles(today),
                     !account.isDisabled(),
+                    account.isEmailConfirmed(),
                     account.getCredentialEpoch());
         }
 
@@ -56,6 +58,10 @@ public class People {
     @Inject
     Clock clock;
 
+    /**
+     * The person whose confirmed address this is. An unconfirmed account is never found by its address: anyone may
+     * type a stranger's address at sign-up, so staff naming a person by address must not reach such an account.
+     */
     public Optional<Person> byEmail(String email) {
         EmailAddress address = EmailAddress.parse(email);
         if (address == null) {
@@ -64,6 +70,7 @@ public class People {
         return em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", address.value())
                 .getResultStream()
+                .filter(Account::isEmailConfirmed)
                 .findFirst()
                 .map(this::person);
     }

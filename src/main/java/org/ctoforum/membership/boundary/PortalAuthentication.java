@@ -193,6 +193,21 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return identity;
     }
 
+    /**
+     * Signs the browser in after a provider vouched for the account: a new session id, as a form sign-in gets, so that
+     * a session fixed before the sign-in is worth nothing.
+     */
+    public void signInWithProvider(HttpServletRequest request, long accountId, String providerKey) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_ACCOUNT, accountId);
+        session.setAttribute(SESSION_STAMP, signIn.sessionStamp(accountId));
+        LOG.info(() -> "Sign-in SUCCESS for account " + accountId + " from " + clientAddress.of(request) + " via oidc:"
+                + providerKey);
+    }
+
     /** Keeps the session that signed its account out everywhere signed in; the account's other sessions end. */
     public void passwordChanged(HttpSession session) {
         if (session != null && session.getAttribute(SESSION_ACCOUNT) instanceof Long accountId) {
@@ -201,6 +216,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus notify(HttpMessageContext context, Identity identity) {
+        if (!identity.confirmed()) {
+            context.getRequest().setAttribute(Caller.UNCONFIRMED, Boolean.TRUE);
+        }
         return context.notifyContainerAboutLogin(
                 new CredentialValidationResult(String.valueOf(identity.accountId()), Set.copyOf(identity.roles())));
     }

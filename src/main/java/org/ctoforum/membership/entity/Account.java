@@ -79,6 +79,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** When the owner proved the address; until then the account holds no role, membership or grant. */
+    @Column(name = "email_confirmed_at")
+    private OffsetDateTime emailConfirmedAt;
+
     @Version
     private long version;
 
@@ -138,7 +142,7 @@ public class Account {
     }
 
     public Set<Role> effectiveRoles(LocalDate today) {
-        if (disabled) {
+        if (disabled || emailConfirmedAt == null) {
             return EnumSet.noneOf(Role.class);
         }
         Set<Role> effective = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
@@ -150,6 +154,23 @@ public class Account {
 
     public boolean isMemberOn(LocalDate today) {
         return effectiveRoles(today).contains(Role.MEMBER);
+    }
+
+    /** The owner proved the address, by a confirmation link or by accepting an invitation. */
+    public void confirmEmail(OffsetDateTime now) {
+        if (emailConfirmedAt == null) {
+            emailConfirmedAt = now;
+        }
+    }
+
+    /** Moves the account to an address its owner has just proved. */
+    public void moveTo(EmailAddress confirmed, OffsetDateTime now) {
+        this.email = confirmed.value();
+        this.emailConfirmedAt = now;
+    }
+
+    public boolean isEmailConfirmed() {
+        return emailConfirmedAt != null;
     }
 
     public void disable() {

@@ -115,4 +115,8 @@ public class MemberImport {
     public OffsetDateTime getFinishedAt() {
         return finishedAt;
     }
+
+    public Long getStartedBy() {
+        return startedBy;
+    }
 }

@@ -1,6 +1,7 @@
 package org.ctoforum.membership.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,36 +21,22 @@ public class PasswordReset {
     @Column(name = "account_id", nullable = false)
     private Long accountId;
 
-    @Column(name = "token_hash", nullable = false, unique = true)
-    private String tokenHash;
-
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private OffsetDateTime expiresAt;
-
-    @Column(name = "used_at")
-    private OffsetDateTime usedAt;
+    @Embedded
+    private OneTimeSecret secret;
 
     protected PasswordReset() {}
 
     public PasswordReset(long accountId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
         this.accountId = accountId;
-        this.tokenHash = tokenHash;
-        this.createdAt = now;
-        this.expiresAt = expiresAt;
+        this.secret = new OneTimeSecret(tokenHash, now, expiresAt);
     }
 
     public boolean usableAt(OffsetDateTime now) {
-        return usedAt == null && now.isBefore(expiresAt);
+        return secret.usableAt(now);
     }
 
     public void use(OffsetDateTime now) {
-        if (!usableAt(now)) {
-            throw new IllegalStateException("This reset link was used or has expired");
-        }
-        usedAt = now;
+        secret.use(now, "reset link");
     }
 
     public Long getAccountId() {

@@ -21,8 +21,9 @@ public class CurrentUser {
 
     private AccountView account;
 
+    /** Signed in, the address confirmed or not: the header shows the account and the way out. */
     public boolean isSignedIn() {
-        return caller.signedIn();
+        return caller.anyAccountId().isPresent();
     }
 
     public boolean isStaff() {
@@ -37,12 +38,17 @@ public class CurrentUser {
         return caller.is(Role.MEMBER);
     }
 
+    /** Signed in, with an address that awaits confirmation. */
+    public boolean isUnconfirmed() {
+        return caller.anyAccountId().isPresent() && !caller.confirmed();
+    }
+
     public String getDisplayName() {
         return account() == null ? "" : account().displayName();
     }
 
     public AccountView account() {
-        if (account == null && caller.signedIn()) {
+        if (account == null && isSignedIn()) {
             account = accounts.me();
         }
         return account;

@@ -10,8 +10,11 @@ import java.io.Serializable;
 import java.util.List;
 import org.ctoforum.membership.boundary.AccountView;
 import org.ctoforum.membership.boundary.Accounts;
+import org.ctoforum.membership.boundary.AddressConfirmations;
 import org.ctoforum.membership.boundary.ApiTokens;
+import org.ctoforum.membership.boundary.IdentityProviders;
 import org.ctoforum.membership.boundary.PortalAuthentication;
+import org.ctoforum.membership.boundary.SingleSignOn;
 import org.ctoforum.platform.web.PageMessages;
 
 /** The profile page: details, password, and personal API tokens. */
@@ -30,6 +33,18 @@ public class ProfilePage implements Serializable {
     @Inject
     PortalAuthentication authentication;
 
+    @Inject
+    AddressConfirmations confirmations;
+
+    @Inject
+    SingleSignOn singleSignOn;
+
+    @Inject
+    IdentityProviders providers;
+
+    private List<SingleSignOn.IdentityView> identities;
+    private List<IdentityProviders.SignInButton> providerButtons;
+
     private AccountView account;
     private String displayName;
     private String district;
@@ -38,6 +53,8 @@ public class ProfilePage implements Serializable {
     private String newPassword;
     private String newPasswordAgain;
     private boolean signOutEverywhere = true;
+    private String newEmail;
+    private String emailPassword;
     private String tokenName;
     private String newToken;
     private List<ApiTokens.TokenView> tokenList;
@@ -48,7 +65,56 @@ public class ProfilePage implements Serializable {
         displayName = account.displayName();
         district = account.district();
         jobTitle = account.jobTitle();
-        tokenList = tokens.mine();
+        tokenList = account.emailConfirmed() ? tokens.mine() : List.of();
+        identities = account.emailConfirmed() ? singleSignOn.mine() : List.of();
+        providerButtons = providers.buttons();
+    }
+
+    public void unlink(long identityId) {
+        if (PageMessages.attempt(() -> singleSignOn.unlink(identityId))) {
+            PageMessages.info("Unlinked; that provider no longer signs you in here.");
+            identities = singleSignOn.mine();
+        }
+    }
+
+    public List<SingleSignOn.IdentityView> getIdentities() {
+        return identities;
+    }
+
+    public List<IdentityProviders.SignInButton> getProviderButtons() {
+        return providerButtons;
+    }
+
+    public void resendConfirmation() {
+        if (PageMessages.attempt(confirmations::resend)) {
+            PageMessages.info("We sent the link to " + account.email() + " again.");
+        }
+    }
+
+    public void changeEmail() {
+        if (PageMessages.attempt(
+                () -> accounts.requestAddressChange(new Accounts.AddressChange(newEmail, emailPassword)))) {
+            PageMessages.info("We sent a link to " + newEmail.strip() + ". Your account moves to that address when"
+                    + " you follow it; until then you sign in as before.");
+            newEmail = null;
+        }
+        emailPassword = null;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getEmailPassword() {
+        return emailPassword;
+    }
+
+    public void setEmailPassword(String emailPassword) {
+        this.emailPassword = emailPassword;
     }
 
     public void saveProfile() {

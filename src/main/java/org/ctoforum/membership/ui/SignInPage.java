@@ -12,7 +12,12 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ctoforum.membership.boundary.IdentityProviders;
 import org.ctoforum.membership.boundary.PortalAuthentication;
 import org.ctoforum.platform.web.PageMessages;
 
@@ -23,6 +28,35 @@ public class SignInPage {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    IdentityProviders providers;
+
+    private List<IdentityProviders.SignInButton> buttons;
+
+    /** One button per configured provider. */
+    public List<IdentityProviders.SignInButton> getProviders() {
+        if (buttons == null) {
+            buttons = providers.buttons();
+        }
+        return buttons;
+    }
+
+    /** Where a provider's button starts, returning to the page the person came from. */
+    public String providerPath(String key) {
+        return "/signin/oidc/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "?next="
+                + URLEncoder.encode(safeLocalPath(next), StandardCharsets.UTF_8);
+    }
+
+    /** Shows, once, why a sign-in through a provider was refused. */
+    public void showRefusal() {
+        HttpSession session = (HttpSession)
+                FacesContext.getCurrentInstance().getExternalContext().getSession(false);
+        if (session != null && session.getAttribute(ProviderSignIn.REFUSAL) instanceof String why) {
+            session.removeAttribute(ProviderSignIn.REFUSAL);
+            PageMessages.error(why);
+        }
+    }
 
     private String email;
     private String password;

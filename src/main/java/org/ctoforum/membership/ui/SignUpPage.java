@@ -9,7 +9,10 @@ import java.io.IOException;
 import org.ctoforum.membership.boundary.Accounts;
 import org.ctoforum.platform.web.PageMessages;
 
-/** Self-service sign-up. The new account is a registered non-member until staff grant membership. */
+/**
+ * Self-service sign-up. The new account is a registered non-member until staff grant membership, and holds nothing
+ * until its address is confirmed. The page says the same whether or not the address had an account.
+ */
 @Named
 @RequestScoped
 public class SignUpPage {
@@ -34,7 +37,8 @@ public class SignUpPage {
         if (created) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);
-            PageMessages.info("Welcome! Your account is ready; sign in to continue.");
+            PageMessages.info("Check your mail: we sent a link to " + email.strip() + ". Follow it to confirm your"
+                    + " address, then sign in.");
             external.redirect(external.getRequestContextPath() + "/signin.xhtml");
         }
     }

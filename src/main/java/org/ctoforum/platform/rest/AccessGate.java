@@ -76,6 +76,10 @@ public class AccessGate implements DynamicFeature {
                 throw ProblemException.forbidden("This operation is not open to anyone.");
             }
             Caller caller = CDI.current().select(Caller.class).get();
+            if (callers.contains(OpenTo.ACCOUNT)) {
+                caller.requireAnyAccountId();
+                return;
+            }
             caller.requireAccountId();
             if (callers.contains(OpenTo.SIGNED_IN)
                     || callers.stream().anyMatch(name -> caller.is(Role.valueOf(name)))) {

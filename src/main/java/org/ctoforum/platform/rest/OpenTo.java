@@ -17,6 +17,8 @@ public @interface OpenTo {
 
     String ANYONE = "anyone";
     String SIGNED_IN = "signed-in";
+    /** Any signed-in account, its address confirmed or not: only for seeing one's own account and confirming it. */
+    String ACCOUNT = "any-account";
 
     /** {@link #ANYONE}, {@link #SIGNED_IN}, or role names from {@code Role.Names}. */
     String[] value();

@@ -1,8 +1,11 @@
 package org.ctoforum.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +24,29 @@ public class Caller {
     /** The HTTP session attribute that holds a signed-in account's id. */
     public static final String SESSION_ACCOUNT = "portal.accountId";
 
+    /** The request attribute sign-in sets when the caller's address is not confirmed yet. */
+    public static final String UNCONFIRMED = "portal.unconfirmed";
+
     @Inject
     SecurityContext security;
 
     @Inject
     Settings settings;
 
+    @Inject
+    Instance<HttpServletRequest> request;
+
+    /**
+     * The signed-in account, if its address is confirmed. An account whose address awaits confirmation reads the
+     * portal as the anonymous do; only {@link #anyAccountId} and {@link #requireAnyAccountId} see it.
+     */
     public Optional<Long> accountId() {
+        Optional<Long> id = anyAccountId();
+        return id.isPresent() && !confirmed() ? Optional.empty() : id;
+    }
+
+    /** The signed-in account, its address confirmed or not. */
+    public Optional<Long> anyAccountId() {
         Principal principal = security.getCallerPrincipal();
         if (principal == null) {
             return Optional.empty();
@@ -39,9 +58,35 @@ public class Caller {
         }
     }
 
-    /** The account id, or a 401 problem for an anonymous caller. */
+    /**
+     * The account id, or a 401 problem for an anonymous caller. An account whose address is not confirmed gets a 403
+     * that says how to confirm it: until then it may only see its own account and have the mail sent again.
+     */
     public long requireAccountId() {
-        return accountId().orElseThrow(ProblemException::unauthorized);
+        long id = requireAnyAccountId();
+        if (!confirmed()) {
+            throw new ProblemException(
+                    403,
+                    "Address not confirmed",
+                    "Confirm your address first: follow the link we mailed you, or have it sent again from your"
+                            + " profile (POST /api/me/confirmation).",
+                    Map.of("confirm", settings.baseUrl() + "/me/profile.xhtml"));
+        }
+        return id;
+    }
+
+    /** The account id of any signed-in account, its address confirmed or not; 401 for the anonymous. */
+    public long requireAnyAccountId() {
+        return anyAccountId().orElseThrow(ProblemException::unauthorized);
+    }
+
+    /** False only while a signed-in caller's address awaits confirmation. */
+    public boolean confirmed() {
+        try {
+            return !request.isResolvable() || request.get().getAttribute(UNCONFIRMED) == null;
+        } catch (ContextNotActiveException outsideARequest) {
+            return true;
+        }
     }
 
     public boolean signedIn() {

@@ -1,5 +1,6 @@
 package org.ctoforum.discussions.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,12 +111,8 @@ class DiscussionsApiIT {
     /** A new member account, through sign-up and staff's membership. */
     private String newMember(String name) {
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
-        Portal.Answer created = portal.postJson(
-                "/api/accounts",
-                "{\"email\":\"" + email + "\",\"displayName\":\"" + name + " Tester\",\"district\":\"IT District\","
-                        + "\"jobTitle\":\"CTO\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(201, created.status(), created.toString());
-        long id = created.json().getJsonNumber("id").longValue();
+        long id = portal.signUp("{\"email\":\"" + email + "\",\"displayName\":\"" + name
+                + " Tester\",\"district\":\"IT District\",\"jobTitle\":\"CTO\",\"password\":\"" + PASSWORD + "\"}");
         assertEquals(
                 200,
                 portal.putJson("/api/admin/members/" + id + "/membership", "{\"start\":\"2020-01-01\"}", STAFF)
@@ -328,20 +326,23 @@ class DiscussionsApiIT {
         return about.toString();
     }
 
-    private static String mailsTo(String recipient, String containing) throws Exception {
+    /** Every mail to {@code recipient} containing {@code containing}, once there is at least one. */
+    private static String mailsTo(String recipient, String containing) {
+        return await().alias("a mail about " + containing + " to reach " + recipient)
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> mailsNow(recipient, containing), found -> !found.isEmpty());
+    }
+
+    private static String mailsNow(String recipient, String containing) throws Exception {
         StringBuilder found = new StringBuilder();
-        for (int i = 0; i < 50 && found.isEmpty(); i++) {
-            for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
-                String content = message.getSubject() + "\n" + message.getContent();
-                if (message.getAllRecipients()[0].toString().equals(recipient) && content.contains(containing)) {
-                    found.append(content).append('\n');
-                }
-            }
-            if (found.isEmpty()) {
-                Thread.sleep(200);
+        for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
+            String content = message.getSubject() + "\n" + message.getContent();
+            if (message.getAllRecipients()[0].toString().equals(recipient) && content.contains(containing)) {
+                found.append(content).append('\n');
             }
         }
-        assertFalse(found.isEmpty(), "a mail about " + containing + " reached " + recipient);
         return found.toString();
     }
 

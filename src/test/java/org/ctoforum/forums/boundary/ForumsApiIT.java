@@ -1,5 +1,6 @@
 package org.ctoforum.forums.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ctoforum.testing.Portal;
 import org.ctoforum.testing.TestServices;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -89,10 +92,8 @@ class ForumsApiIT {
     /** A new member with a token, so many can act at once without paying for password checks. */
     private String newMemberToken() {
         String email = "forum-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
-        Portal.Answer signUp = portal.postJson(
-                "/api/accounts",
+        long id = portal.signUp(
                 "{\"email\":\"" + email + "\",\"displayName\":\"Forum Tester\",\"password\":\"a forum passphrase\"}");
-        long id = signUp.json().getJsonNumber("id").longValue();
         portal.putJson("/api/admin/members/" + id + "/membership", "{\"start\":\"2020-01-01\"}", STAFF);
         return portal.postJson("/api/me/tokens", "{\"name\":\"it\"}", email, "a forum passphrase")
                 .json()
@@ -450,14 +451,24 @@ class ForumsApiIT {
         return new CalendarBuilder().build(new StringReader(ics));
     }
 
-    private static boolean awaitMail(String subject) throws Exception {
-        for (int i = 0; i < 60; i++) {
-            for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
-                if (message.getSubject().startsWith(subject)) {
-                    return true;
-                }
+    /** Whether a mail whose subject starts with {@code subject} arrives within 12 s; the caller asserts it. */
+    private static boolean awaitMail(String subject) {
+        try {
+            await().atMost(Duration.ofSeconds(12))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> mailed(subject));
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    private static boolean mailed(String subject) throws Exception {
+        for (MimeMessage message : TestServices.mail().getReceivedMessages()) {
+            if (message.getSubject().startsWith(subject)) {
+                return true;
             }
-            Thread.sleep(200);
         }
         return false;
     }

@@ -18,8 +18,24 @@ class AccountTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     private static Account account() {
+        Account account = unconfirmed();
+        account.confirmEmail(OffsetDateTime.now());
+        return account;
+    }
+
+    private static Account unconfirmed() {
         return new Account(
                 EmailAddress.parse("Maria@Riverbend.example"), "Maria", "Riverbend", "CTO", OffsetDateTime.now());
+    }
+
+    @Test
+    void anUnconfirmedAddressHoldsNoRoleUntilItIsProved() {
+        Account account = unconfirmed();
+        account.assignRoles(EnumSet.of(Role.PRESS));
+        account.grantMembership(new Membership(LocalDate.of(2026, 1, 1), null));
+        assertEquals(Set.of(), account.effectiveRoles(LocalDate.of(2026, 6, 1)));
+        account.confirmEmail(OffsetDateTime.now());
+        assertEquals(EnumSet.of(Role.PRESS, Role.MEMBER), account.effectiveRoles(LocalDate.of(2026, 6, 1)));
     }
 
     @Test

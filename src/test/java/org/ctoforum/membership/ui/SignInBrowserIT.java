@@ -73,6 +73,13 @@ class SignInBrowserIT extends BrowserTest {
 
         signInAndWait(email, "a passphrase for bea");
         browser.get(page("/me/profile.xhtml"));
+        assertTrue(browser.findElement(By.id("confirm-address")).isDisplayed(), "told to confirm the address");
+        assertTrue(browser.findElements(By.id("tokens:create")).isEmpty(), "no tokens before the address is proved");
+
+        browser.get(page("/confirm.xhtml?token=" + Portal.mailedToken(email, "confirm.xhtml")));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirmed"), email));
+        browser.get(page("/me/profile.xhtml"));
+        assertTrue(browser.findElements(By.id("confirm-address")).isEmpty());
         browser.findElement(By.id("tokens:tokenName")).sendKeys("script");
         browser.findElement(By.id("tokens:create")).click();
         String token = browser.findElement(By.id("new-token")).getText();

@@ -1,5 +1,6 @@
 package org.ctoforum.platform.mail;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -51,42 +53,33 @@ class MailRetryIT {
     void aMailThatFailedIsSentOnceTheServerIsBack() throws Exception {
         Portal portal = new Portal(base);
         String email = "retry-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
-        assertEquals(
-                201,
-                portal.postJson(
-                                "/api/accounts",
-                                "{\"email\":\"" + email + "\",\"displayName\":\"Retry Person\","
-                                        + "\"district\":\"Test District\",\"jobTitle\":\"CTO\","
-                                        + "\"password\":\"a long passphrase\"}")
-                        .status());
+        portal.signUp("{\"email\":\"" + email + "\",\"displayName\":\"Retry Person\","
+                + "\"district\":\"Test District\",\"jobTitle\":\"CTO\",\"password\":\"a long passphrase\"}");
 
         TestServices.stopMail();
         assertEquals(
                 202,
                 portal.postJson("/api/password-resets", "{\"email\":\"" + email + "\"}")
                         .status());
-        Row failed = await(email, row -> row.attempts() == 1);
+        Row failed = awaitRow(email, row -> row.attempts() == 1);
         assertEquals("PENDING", failed.status(), "tried again later, not given up");
         assertTrue(failed.lastError() != null && !failed.lastError().isBlank(), "the error is kept: " + failed);
 
         TestServices.startMail();
         dueNow(failed.id()); // the first retry waits 30 s; the test does not
-        Row sent = await(email, row -> row.status().equals("SENT"));
+        Row sent = awaitRow(email, row -> row.status().equals("SENT"));
         assertEquals(2, sent.attempts());
         assertEquals(failed.id(), sent.id(), "the same mail, not a second one");
         assertEquals(1, received(email), "delivered once");
     }
 
-    private static Row await(String recipient, Predicate<Row> until) throws Exception {
-        Row last = null;
-        for (int i = 0; i < 150; i++) {
-            last = row(recipient);
-            if (last != null && until.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The mail to " + recipient + " did not get there; last seen as " + last);
+    /** The newest outbox row for the recipient once it matches; the timeout message shows the last row seen. */
+    private static Row awaitRow(String recipient, Predicate<Row> until) {
+        return await().alias("the mail to " + recipient + " to get there")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> row(recipient), row -> row != null && until.test(row));
     }
 
     private static Row row(String recipient) throws SQLException {

@@ -234,11 +234,8 @@ class HeadersAndSessionsIT extends BrowserTest {
 
     private static String signUp(Portal portal) {
         String email = "session-" + UUID.randomUUID().toString().substring(0, 8) + "@it.example";
-        Portal.Answer created = portal.postJson(
-                "/api/accounts",
-                "{\"email\":\"" + email + "\",\"displayName\":\"Test Person\",\"district\":\"Test District\","
-                        + "\"jobTitle\":\"CTO\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(201, created.status(), created.toString());
+        portal.signUp("{\"email\":\"" + email + "\",\"displayName\":\"Test Person\",\"district\":\"Test District\","
+                + "\"jobTitle\":\"CTO\",\"password\":\"" + PASSWORD + "\"}");
         return email;
     }
 
