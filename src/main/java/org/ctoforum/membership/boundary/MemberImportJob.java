@@ -45,12 +45,12 @@ public class MemberImportJob {
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run(long importId, List<MemberCsv.Row> rows, boolean byAdmin) {
+    public void run(long importId, List<MemberCsv.Row> rows, long importedBy, boolean byAdmin) {
         for (MemberCsv.Row row : rows) {
             String error = row.error();
             if (error == null) {
                 try {
-                    self.importRow(importId, row.member(), byAdmin);
+                    self.importRow(row.member(), importedBy, byAdmin);
                 } catch (RuntimeException e) {
                     error = "could not be stored: " + rootMessage(e);
                 }
@@ -66,7 +66,7 @@ public class MemberImportJob {
      * membership come with it, so nobody who signed up with a stranger's address gets the stranger's membership.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void importRow(long importId, MemberCsv.Member member, boolean byAdmin) {
+    public void importRow(MemberCsv.Member member, long importedBy, boolean byAdmin) {
         Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
                 .setParameter("email", member.email().value())
                 .getResultStream()
@@ -81,8 +81,7 @@ public class MemberImportJob {
             Membership period = member.membershipStart() == null
                     ? null
                     : new Membership(member.membershipStart(), member.membershipExpiry());
-            long importer = em.find(MemberImport.class, importId).getStartedBy();
-            invitations.inviteFromImport(member.email(), member.displayName(), member.roles(), period, importer);
+            invitations.inviteFromImport(member.email(), member.displayName(), member.roles(), period, importedBy);
             return;
         }
         if (account.getRoles().contains(Role.ADMIN) && !byAdmin) {

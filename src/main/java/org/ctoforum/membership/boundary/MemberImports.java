@@ -3,6 +3,7 @@ package org.ctoforum.membership.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,7 +48,7 @@ public class MemberImports {
     EntityManager em;
 
     @Inject
-    MemberImportJob job;
+    Event<MemberImportStarter.Started> started;
 
     @Inject
     Caller caller;
@@ -79,7 +80,8 @@ public class MemberImports {
         em.flush();
         LOG.info(() -> "Member import " + memberImport.getId() + " of " + rows.size() + " rows started by account "
                 + caller.requireAccountId());
-        job.run(memberImport.getId(), rows, caller.is(Role.ADMIN));
+        started.fire(new MemberImportStarter.Started(
+                memberImport.getId(), rows, caller.requireAccountId(), caller.is(Role.ADMIN)));
         return progress(memberImport);
     }
 

@@ -115,8 +115,4 @@ public class MemberImport {
     public OffsetDateTime getFinishedAt() {
         return finishedAt;
     }
-
-    public Long getStartedBy() {
-        return startedBy;
-    }
 }
