@@ -44,6 +44,8 @@ import org.ctoforum.platform.settings.Settings;
 public class Invitations {
 
     private static final Logger LOG = Logger.getLogger(Invitations.class.getName());
+    /** The newest this many, for staff's list; older invitations stay in the table. */
+    private static final int LIST_SIZE = 1000;
 
     public record MembershipPeriod(LocalDate start, LocalDate expiry) {}
 
@@ -180,11 +182,23 @@ public class Invitations {
         Invitation.Status wanted = status == null || status.isBlank()
                 ? null
                 : Fields.oneOf(Invitation.Status.class, status.strip().toUpperCase(Locale.ROOT), null, "status");
+        String where = wanted == null
+                ? ""
+                : switch (wanted) {
+                    case ACCEPTED -> " where i.acceptedAt is not null";
+                    case REVOKED -> " where i.acceptedAt is null and i.revokedAt is not null";
+                    case PENDING -> " where i.acceptedAt is null and i.revokedAt is null and i.expiresAt > :now";
+                    case EXPIRED -> " where i.acceptedAt is null and i.revokedAt is null and i.expiresAt <= :now";
+                };
         OffsetDateTime now = now();
-        return em.createQuery("select i from Invitation i order by i.createdAt desc, i.id desc", Invitation.class)
-                .setMaxResults(1000)
-                .getResultStream()
-                .filter(invitation -> wanted == null || invitation.statusAt(now) == wanted)
+        var query = em.createQuery(
+                        "select i from Invitation i" + where + " order by i.createdAt desc, i.id desc",
+                        Invitation.class)
+                .setMaxResults(LIST_SIZE);
+        if (where.contains(":now")) {
+            query.setParameter("now", now);
+        }
+        return query.getResultStream()
                 .map(invitation -> InvitationView.of(invitation, now))
                 .toList();
     }
