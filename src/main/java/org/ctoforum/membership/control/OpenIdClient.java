@@ -149,12 +149,14 @@ public final class OpenIdClient {
         } catch (BadJOSEException | JOSEException e) {
             throw new SignInRefused("The provider's identity token is not valid for this portal.", e);
         }
+        // Entra sends no email_verified for work accounts; its optional xms_edov says the tenant owns the domain.
         Boolean verified = claims.getBooleanClaim("email_verified");
+        boolean vouched = verified != null ? verified : Boolean.TRUE.equals(claims.getBooleanClaim("xms_edov"));
         return new Claims(
                 claims.getIssuer().getValue(),
                 claims.getSubject().getValue(),
                 claims.getStringClaim("email"),
-                Boolean.TRUE.equals(verified),
+                vouched,
                 claims.getStringClaim("hd"),
                 claims.getStringClaim("name"));
     }

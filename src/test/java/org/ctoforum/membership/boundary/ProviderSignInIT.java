@@ -209,6 +209,15 @@ class ProviderSignInIT {
         signIn(vouched, key);
         assertEquals(account, me(vouched).getJsonNumber("id").longValue(), "linked to the confirmed account");
 
+        // Entra's way: no email_verified, but xms_edov, the tenant's own word that it owns the domain.
+        String entra = "entra-" + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN;
+        long entraAccount = portal.signUp(
+                "{\"email\":\"" + entra + "\",\"displayName\":\"Eli Entra\",\"password\":\"an entra passphrase\"}");
+        nextToken(UUID.randomUUID().toString(), Map.of("email", entra, "xms_edov", true), List.of(CLIENT_ID), 3600);
+        HttpClient tenant = browser();
+        signIn(tenant, key);
+        assertEquals(entraAccount, me(tenant).getJsonNumber("id").longValue(), "xms_edov vouches for the address");
+
         String stranger = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN;
         nextToken(UUID.randomUUID().toString(), stranger, false);
         HttpClient newcomer = browser();
