@@ -143,7 +143,7 @@ public class IdentityProviders {
             throw ProblemException.badRequest("issuer '" + issuer + "' is not an address.");
         }
         boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local)) {
+        if (uri.getHost() == null || (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local))) {
             throw ProblemException.badRequest(
                     "issuer must be an https:// address, such as https://accounts.google.com.");
         }

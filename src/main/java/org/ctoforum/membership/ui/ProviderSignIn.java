@@ -96,8 +96,7 @@ public class ProviderSignIn extends HttpServlet {
             if (pending != null && !pending.providerKey().equals(key)) {
                 pending = null;
             }
-            URI answered =
-                    URI.create(callbackUri + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            URI answered = answered(callbackUri, request.getQueryString());
             OpenIdClient.Claims claims = client.finish(clients.of(provider), callbackUri, answered, pending);
             if (pending.linkTo() != null) {
                 if (!pending.linkTo().equals(caller.accountId().orElse(null))) {
@@ -113,6 +112,15 @@ public class ProviderSignIn extends HttpServlet {
             LOG.info(() -> "Sign-in through '" + key + "' refused: " + refused.getMessage()
                     + (refused.getCause() == null ? "" : " (" + refused.getCause() + ")"));
             refuse(request, response, refused.getMessage());
+        }
+    }
+
+    /** The provider's answer as the callback address with its query; an answer that is no address is refused. */
+    private static URI answered(URI callbackUri, String query) throws SignInRefused {
+        try {
+            return URI.create(callbackUri + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException unreadable) {
+            throw new SignInRefused("The provider's answer could not be read.", unreadable);
         }
     }
 
