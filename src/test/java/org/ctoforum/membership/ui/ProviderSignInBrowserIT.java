@@ -65,9 +65,9 @@ class ProviderSignInBrowserIT extends BrowserTest {
         WebElement name = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
         assertEquals("Pat Hilltop", name.getText());
         browser.get(page("/me/profile.xhtml"));
-        String profile = browser.getPageSource();
-        assertTrue(profile.contains(email), "signed in as the provider's address: " + profile);
-        assertTrue(browser.findElement(By.id("identities:linked")).getText().contains(key));
+        WebElement linked = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("identities:linked")));
+        assertTrue(linked.getText().contains(key), linked.getText());
+        assertTrue(browser.getPageSource().contains(email), "signed in as the provider's address");
 
         // Signed in only through the provider, the account still makes API tokens, and cannot unlink its only way in.
         browser.findElement(By.id("tokens:tokenName")).sendKeys("script");
