@@ -22,19 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InvitationAcceptanceResource {
 
     @Inject
-    Invitations invitations;
+    InvitationAcceptance invitations;
 
     @POST
     @Path("lookup")
     @Operation(summary = "What a mailed invitation {token} is for, while it can be accepted")
-    public Invitations.OpenInvitation lookup(JsonObject body) {
+    public InvitationAcceptance.OpenInvitation lookup(JsonObject body) {
         return invitations.open(body == null ? null : body.getString("token", null));
     }
 
     @POST
     @Path("acceptance")
     @Operation(summary = "Accept an invitation {token, password, displayName?}; the account can then sign in")
-    public Response accept(Invitations.Acceptance acceptance) {
+    public Response accept(InvitationAcceptance.Acceptance acceptance) {
         long accountId = invitations.accept(acceptance);
         return Response.status(Response.Status.CREATED)
                 .entity(Json.createObjectBuilder().add("accountId", accountId).build())

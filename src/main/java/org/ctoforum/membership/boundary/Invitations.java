@@ -2,7 +2,6 @@ package org.ctoforum.membership.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,14 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.ctoforum.membership.control.PasswordHasher;
-import org.ctoforum.membership.control.PasswordPolicy;
 import org.ctoforum.membership.entity.Account;
 import org.ctoforum.membership.entity.EmailAddress;
 import org.ctoforum.membership.entity.Invitation;
 import org.ctoforum.membership.entity.Membership;
-import org.ctoforum.platform.changes.ContentChanged;
-import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -35,9 +30,8 @@ import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
 /**
- * Staff invite people by address, with the roles and membership period they chose. The invited person accepts by
- * choosing a password; that proves the address, so the account is confirmed. Invitations expire, and staff can send
- * them again or revoke them.
+ * Staff invite people by address, with the roles and membership period they chose. Invitations expire, and staff can
+ * send them again or revoke them. The invited person's side is {@link InvitationAcceptance}.
  */
 @Stateless
 @DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
@@ -90,12 +84,6 @@ public class Invitations {
         }
     }
 
-    /** What the invited person sees before accepting. */
-    public record OpenInvitation(String email, String displayName, OffsetDateTime expiresAt) {}
-
-    /** The person's answer: the password they choose, and the name they go by (the invitation's when left out). */
-    public record Acceptance(String token, String displayName, String password) {}
-
     @PersistenceContext
     EntityManager em;
 
@@ -110,15 +98,6 @@ public class Invitations {
 
     @Inject
     Clock clock;
-
-    @Inject
-    AccountTakeBack takeBack;
-
-    @Inject
-    Event<ContentChanged> changes;
-
-    final PasswordHasher hasher = new PasswordHasher();
-    final PasswordPolicy policy = new PasswordPolicy();
 
     /** Invites one address (staff); only an admin invites an admin or staff. */
     public InvitationView invite(InvitationForm form) {
@@ -230,97 +209,6 @@ public class Invitations {
         LOG.info(() -> "Account " + staffId + " revoked invitation " + id);
     }
 
-    /** The invitation a link stands for, while it can be accepted. */
-    public OpenInvitation open(String token) {
-        Invitation invitation = pending(token);
-        return new OpenInvitation(invitation.getEmail(), invitation.getDisplayName(), invitation.getExpiresAt());
-    }
-
-    /**
-     * Accepts with a password. The address is proved by the link, so the account is confirmed: a new one, or the one
-     * that already holds the address (whoever signed up with it before loses their sessions and password).
-     */
-    public long accept(Acceptance acceptance) {
-        if (acceptance == null) {
-            throw ProblemException.badRequest("Send {token, password, displayName?}.");
-        }
-        Invitation invitation = pending(acceptance.token());
-        String password = Fields.required(acceptance.password(), "password", 1024);
-        String weak = policy.problemWith(password, invitation.getEmail());
-        if (weak != null) {
-            throw ProblemException.badRequest(weak);
-        }
-        String name = Fields.optional(acceptance.displayName(), "displayName", 120);
-        if (name == null || name.isBlank()) {
-            name = invitation.getDisplayName();
-        }
-        if (name == null || name.isBlank()) {
-            throw ProblemException.badRequest("displayName is required: the invitation names nobody.");
-        }
-        OffsetDateTime now = now();
-        EmailAddress email = EmailAddress.parse(invitation.getEmail());
-        Account account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                .setParameter("email", email.value())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        boolean existed = account != null;
-        if (account == null) {
-            account = new Account(email, name, null, null, now);
-            em.persist(account);
-        } else if (!account.isEmailConfirmed()) {
-            if (account.updateProfile(name, account.getDistrict(), account.getJobTitle())) {
-                changes.fire(ContentChanged.of(Content.AUTHOR, account.getId()));
-            }
-        }
-        account.choosePassword(hasher.hash(password.toCharArray()));
-        account.confirmEmail(now);
-        Set<Role> roles = account.getRoles();
-        roles.addAll(invitation.getRoles());
-        account.assignRoles(roles);
-        if (invitation.getMembership() != null) {
-            account.grantMembership(invitation.getMembership());
-        }
-        em.flush();
-        invitation.accept(account.getId(), now);
-        if (existed) {
-            takeBack.signOutEverywhere(account, "invitation accepted");
-        }
-        long accountId = account.getId();
-        LOG.info(() -> "Invitation " + invitation.getId() + " accepted by account " + accountId);
-        return accountId;
-    }
-
-    /**
-     * Accepts the open invitation to an address that a sign-in provider has just vouched for: the account is made
-     * without a password, confirmed, with the invitation's roles and membership. Answers false when none is open.
-     */
-    public boolean acceptBySignIn(EmailAddress email, String displayName) {
-        OffsetDateTime now = now();
-        Invitation invitation = em.createQuery(
-                        "select i from Invitation i where i.email = :e order by i.createdAt desc", Invitation.class)
-                .setParameter("e", email.value())
-                .getResultStream()
-                .filter(candidate -> candidate.statusAt(now) == Invitation.Status.PENDING)
-                .findFirst()
-                .orElse(null);
-        if (invitation == null) {
-            return false;
-        }
-        String name = invitation.getDisplayName() == null ? displayName : invitation.getDisplayName();
-        Account account = new Account(email, name, null, null, now);
-        account.confirmEmail(now);
-        account.assignRoles(invitation.getRoles());
-        if (invitation.getMembership() != null) {
-            account.grantMembership(invitation.getMembership());
-        }
-        em.persist(account);
-        em.flush();
-        invitation.accept(account.getId(), now);
-        LOG.info(() -> "Invitation " + invitation.getId() + " accepted by signing in; account " + account.getId());
-        return true;
-    }
-
     private Invitation create(
             EmailAddress email, String displayName, Set<Role> roles, Membership membership, Long invitedBy) {
         OffsetDateTime now = now();
@@ -356,21 +244,6 @@ public class Invitations {
                         + "Choose your password here before "
                         + invitation.getExpiresAt().toLocalDate() + ":\n\n"
                         + link + "\n\nIf you do not know why you got this, ignore it; nothing happens.\n");
-    }
-
-    private Invitation pending(String token) {
-        Invitation invitation = token == null || token.isBlank()
-                ? null
-                : em.createQuery("select i from Invitation i where i.tokenHash = :h", Invitation.class)
-                        .setParameter("h", Secrets.sha256(token.strip()))
-                        .getResultStream()
-                        .findFirst()
-                        .orElse(null);
-        if (invitation == null || invitation.statusAt(now()) != Invitation.Status.PENDING) {
-            throw ProblemException.badRequest("This invitation link is unknown, used, revoked or expired; ask the"
-                    + " association's staff to send it again.");
-        }
-        return invitation;
     }
 
     private Invitation changeable(long id) {

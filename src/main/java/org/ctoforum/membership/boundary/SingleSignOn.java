@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.ctoforum.membership.control.OpenIdClient;
 import org.ctoforum.membership.control.OpenIdClient.SignInRefused;
@@ -43,7 +44,7 @@ public class SingleSignOn {
     IdentityProviders providers;
 
     @Inject
-    Invitations invitations;
+    InvitationAcceptance invitations;
 
     @Inject
     AccountTakeBack takeBack;
@@ -57,30 +58,10 @@ public class SingleSignOn {
     /** The account a validated sign-in stands for, linked or made now; refused with a reason the person may read. */
     public long accountFor(String providerKey, OpenIdClient.Claims claims) throws SignInRefused {
         IdentityProvider provider = providers.existing(providerKey);
+        requireAllowedDomain(provider, claims);
         String email = claims.email() == null ? null : claims.email().strip().toLowerCase(Locale.ROOT);
-        if (!provider.getEmailDomains().isEmpty()) {
-            if (email == null || !provider.allows(email)) {
-                throw new SignInRefused("Only addresses at " + String.join(", ", provider.getEmailDomains())
-                        + " may sign in with " + provider.getLabel() + ".");
-            }
-            boolean google = GOOGLE.equals(provider.getIssuer());
-            if (google
-                    && (claims.hostedDomain() == null
-                            || !provider.getEmailDomains()
-                                    .contains(claims.hostedDomain().toLowerCase(Locale.ROOT)))) {
-                throw new SignInRefused("Only accounts of " + String.join(", ", provider.getEmailDomains())
-                        + "'s Google Workspace may sign in with " + provider.getLabel() + ".");
-            }
-        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        AccountIdentity known = em.createQuery(
-                        "select i from AccountIdentity i where i.issuer = :iss and i.subject = :sub",
-                        AccountIdentity.class)
-                .setParameter("iss", claims.issuer())
-                .setParameter("sub", claims.subject())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        AccountIdentity known = identity(claims).orElse(null);
         if (known != null) {
             Account account = em.find(Account.class, known.getAccountId());
             if (account == null || account.isDisabled()) {
@@ -106,50 +87,31 @@ public class SingleSignOn {
                     + " does not vouch for the address. Sign in with your password, then link " + provider.getLabel()
                     + " from your profile.");
         }
+        long accountId;
         if (account == null) {
-            boolean invited = claims.emailVerified() && invitations.acceptBySignIn(address, name(claims, address));
-            account = em.createNamedQuery(Account.BY_EMAIL, Account.class)
-                    .setParameter("email", address.value())
-                    .getResultStream()
-                    .findFirst()
-                    .orElse(null);
-            if (!invited) {
-                account = new Account(address, name(claims, address), null, null, now);
-                if (claims.emailVerified()) {
-                    account.confirmEmail(now);
-                }
-                em.persist(account);
-                em.flush();
-                long id = account.getId();
-                LOG.info(() -> "Account " + id + " made at its first sign-in through '" + providerKey + "'");
+            Optional<Long> invited = claims.emailVerified()
+                    ? invitations.acceptBySignIn(address, name(claims, address))
+                    : Optional.empty();
+            accountId = invited.isPresent() ? invited.get() : newAccount(address, claims, providerKey, now);
+        } else {
+            if (!account.isEmailConfirmed()) {
+                // The provider vouches for the address, so whoever signed up with it before did not own it.
+                account.choosePassword(null);
+                account.confirmEmail(now);
+                takeBack.signOutEverywhere(account, "address proved by " + providerKey);
             }
-        } else if (!account.isEmailConfirmed()) {
-            // The provider vouches for the address, so whoever signed up with it before did not own it.
-            account.choosePassword(null);
-            account.confirmEmail(now);
-            takeBack.signOutEverywhere(account, "address proved by " + providerKey);
+            accountId = account.getId();
         }
-        em.persist(new AccountIdentity(account.getId(), claims.issuer(), claims.subject(), providerKey, email, now));
-        long id = account.getId();
-        LOG.info(() -> "Account " + id + " linked to its identity at '" + providerKey + "'");
-        return id;
+        em.persist(new AccountIdentity(accountId, claims.issuer(), claims.subject(), providerKey, email, now));
+        LOG.info(() -> "Account " + accountId + " linked to its identity at '" + providerKey + "'");
+        return accountId;
     }
 
     /** Links a provider's identity to the account that asked, signed in; refused when it is another account's. */
     public void link(long accountId, String providerKey, OpenIdClient.Claims claims) throws SignInRefused {
         IdentityProvider provider = providers.existing(providerKey);
-        if (!provider.getEmailDomains().isEmpty() && (claims.email() == null || !provider.allows(claims.email()))) {
-            throw new SignInRefused("Only addresses at " + String.join(", ", provider.getEmailDomains())
-                    + " may sign in with " + provider.getLabel() + ".");
-        }
-        AccountIdentity known = em.createQuery(
-                        "select i from AccountIdentity i where i.issuer = :iss and i.subject = :sub",
-                        AccountIdentity.class)
-                .setParameter("iss", claims.issuer())
-                .setParameter("sub", claims.subject())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        requireAllowedDomain(provider, claims);
+        AccountIdentity known = identity(claims).orElse(null);
         if (known != null && known.getAccountId() != accountId) {
             throw new SignInRefused("This " + provider.getLabel() + " account is linked to another portal account.");
         }
@@ -196,6 +158,49 @@ public class SingleSignOn {
         }
         em.remove(identity);
         LOG.info(() -> "Account " + me + " unlinked its identity at '" + identity.getProviderKey() + "'");
+    }
+
+    /** A provider limited to a district's domains admits only their addresses, and for Google only its Workspace. */
+    private static void requireAllowedDomain(IdentityProvider provider, OpenIdClient.Claims claims)
+            throws SignInRefused {
+        List<String> domains = provider.getEmailDomains();
+        if (domains.isEmpty()) {
+            return;
+        }
+        if (claims.email() == null || !provider.allows(claims.email().strip())) {
+            throw new SignInRefused("Only addresses at " + String.join(", ", domains) + " may sign in with "
+                    + provider.getLabel() + ".");
+        }
+        boolean google = GOOGLE.equals(provider.getIssuer());
+        if (google
+                && (claims.hostedDomain() == null
+                        || !domains.contains(claims.hostedDomain().toLowerCase(Locale.ROOT)))) {
+            throw new SignInRefused("Only accounts of " + String.join(", ", domains) + "'s Google Workspace may sign in"
+                    + " with " + provider.getLabel() + ".");
+        }
+    }
+
+    private Optional<AccountIdentity> identity(OpenIdClient.Claims claims) {
+        return em.createQuery(
+                        "select i from AccountIdentity i where i.issuer = :iss and i.subject = :sub",
+                        AccountIdentity.class)
+                .setParameter("iss", claims.issuer())
+                .setParameter("sub", claims.subject())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** An account made at a first sign-in, without membership; confirmed only when the provider vouches for it. */
+    private long newAccount(EmailAddress address, OpenIdClient.Claims claims, String providerKey, OffsetDateTime now) {
+        Account account = new Account(address, name(claims, address), null, null, now);
+        if (claims.emailVerified()) {
+            account.confirmEmail(now);
+        }
+        em.persist(account);
+        em.flush();
+        long id = account.getId();
+        LOG.info(() -> "Account " + id + " made at its first sign-in through '" + providerKey + "'");
+        return id;
     }
 
     private static String name(OpenIdClient.Claims claims, EmailAddress address) {

@@ -6,7 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import org.ctoforum.membership.boundary.Invitations;
+import org.ctoforum.membership.boundary.InvitationAcceptance;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.web.PageMessages;
 
@@ -16,17 +16,17 @@ import org.ctoforum.platform.web.PageMessages;
 public class InvitationPage {
 
     @Inject
-    Invitations invitations;
+    InvitationAcceptance invitations;
 
     private String token;
-    private Invitations.OpenInvitation invitation;
+    private InvitationAcceptance.OpenInvitation invitation;
     private boolean looked;
     private String displayName;
     private String password;
     private String passwordAgain;
 
     /** The open invitation the token stands for, or null with the reason shown. */
-    public Invitations.OpenInvitation getInvitation() {
+    public InvitationAcceptance.OpenInvitation getInvitation() {
         if (!looked) {
             looked = true;
             try {
@@ -46,7 +46,8 @@ public class InvitationPage {
             PageMessages.error("The two passwords differ.");
             return;
         }
-        if (PageMessages.attempt(() -> invitations.accept(new Invitations.Acceptance(token, displayName, password)))) {
+        if (PageMessages.attempt(
+                () -> invitations.accept(new InvitationAcceptance.Acceptance(token, displayName, password)))) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);
             PageMessages.info("Welcome! Your account is ready; sign in with your address and the new password.");
