@@ -21,6 +21,7 @@ public class DashboardResource {
 
     @GET
     @Operation(
+            operationId = "getDashboardFigures",
             summary = "Downloads per report per month, registrations per edition, posts per week per category, and"
                     + " the most common searches and those that found nothing (last 30 days)")
     public Dashboard.Figures figures() {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Discussion categories: the readable ones for everyone, management for staff, watch levels for members. */
@@ -32,13 +33,18 @@ public class CategoriesResource {
     Threads threads;
 
     @GET
-    @Operation(summary = "The categories the caller may read: [{id, slug, name, description, kind, visibility, ...}]")
+    @Operation(
+            operationId = "listCategories",
+            summary = "The categories the caller may read: [{id, slug, name, description, kind, visibility, ...}]")
     public List<CategoryView> list() {
         return categories.list();
     }
 
     @POST
-    @Operation(summary = "Create a category (staff): {slug, name, description, kind, visibility, chathamHouseDefault}")
+    @Operation(
+            operationId = "createCategory",
+            summary = "Create a category (staff): {slug, name, description, kind, visibility, chathamHouseDefault}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response create(Categories.CategoryForm form) {
         return Response.status(Response.Status.CREATED)
@@ -48,7 +54,7 @@ public class CategoriesResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a category (staff)")
+    @Operation(operationId = "updateCategory", summary = "Change a category (staff)")
     @OpenTo(Role.Names.STAFF)
     public CategoryView update(@PathParam("id") long id, Categories.CategoryForm form) {
         return categories.update(id, form);
@@ -56,7 +62,9 @@ public class CategoriesResource {
 
     @PUT
     @Path("{id}/watch")
-    @Operation(summary = "Watch, track or mute a category: {level: WATCHING | TRACKING | MUTED}")
+    @Operation(
+            operationId = "watchCategory",
+            summary = "Watch, track or mute a category: {level: WATCHING | TRACKING | MUTED}")
     @OpenTo(OpenTo.SIGNED_IN)
     public Map<String, String> watch(@PathParam("id") long id, JsonObject body) {
         return Map.of("level", threads.watchCategory(id, body == null ? null : body.getString("level", null)));

@@ -16,6 +16,7 @@ import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The moderators' calls (staff): the review queue, approve and hide, thread settings, unmasking, the log. */
@@ -31,14 +32,17 @@ public class ModerationResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Posts waiting for review: new accounts' first posts and flagged posts")
+    @Operation(
+            operationId = "getModerationQueue",
+            summary = "Posts waiting for review: new accounts' first posts and flagged posts")
     public List<Moderation.QueueItem> queue() {
         return moderation.queue();
     }
 
     @POST
     @Path("posts/{id}/approve")
-    @Operation(summary = "Approve a post: visible, flags settled")
+    @Operation(operationId = "approvePost", summary = "Approve a post: visible, flags settled")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response approve(@PathParam("id") long id) {
         moderation.approve(id);
         return Response.noContent().build();
@@ -46,7 +50,8 @@ public class ModerationResource {
 
     @POST
     @Path("posts/{id}/hide")
-    @Operation(summary = "Hide a post: {reason}")
+    @Operation(operationId = "hidePost", summary = "Hide a post: {reason}")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response hide(@PathParam("id") long id, JsonObject body) {
         moderation.hide(id, body == null ? null : body.getString("reason", null));
         return Response.noContent().build();
@@ -54,14 +59,19 @@ public class ModerationResource {
 
     @POST
     @Path("posts/{id}/unmask")
-    @Operation(summary = "Reveal who wrote a Chatham House post: {reason}; audited, and the author is told")
+    @Operation(
+            operationId = "unmaskPost",
+            summary = "Reveal who wrote a Chatham House post: {reason}; audited, and the author is told")
     public Moderation.Unmasked unmask(@PathParam("id") long id, JsonObject body) {
         return moderation.unmask(id, body == null ? null : body.getString("reason", null));
     }
 
     @PUT
     @Path("threads/{id}")
-    @Operation(summary = "Lock, pin or hide a thread: {locked, pinned, hidden}; leave out what stays")
+    @Operation(
+            operationId = "configureThread",
+            summary = "Lock, pin or hide a thread: {locked, pinned, hidden}; leave out what stays")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response configure(@PathParam("id") long id, Moderation.ThreadSettings settings) {
         moderation.configure(id, settings);
         return Response.noContent().build();
@@ -69,7 +79,7 @@ public class ModerationResource {
 
     @GET
     @Path("log")
-    @Operation(summary = "The moderation log, newest first; page with before")
+    @Operation(operationId = "getModerationLog", summary = "The moderation log, newest first; page with before")
     public List<Moderation.LogEntry> log(@QueryParam("before") Long before) {
         return moderation.log(before);
     }

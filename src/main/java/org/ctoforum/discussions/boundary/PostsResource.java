@@ -17,6 +17,7 @@ import java.util.Map;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One post: edit with history, soft delete, flag, quote. */
@@ -31,7 +32,9 @@ public class PostsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Edit a post (author or moderator): {body}; the text before is kept in its history")
+    @Operation(
+            operationId = "editPost",
+            summary = "Edit a post (author or moderator): {body}; the text before is kept in its history")
     @OpenTo(OpenTo.SIGNED_IN)
     public PostView edit(@PathParam("id") long id, JsonObject body) {
         return posts.edit(id, body == null ? null : body.getString("body", null));
@@ -39,7 +42,10 @@ public class PostsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a post (author or moderator); it stays as a placeholder so replies keep their place")
+    @Operation(
+            operationId = "deletePost",
+            summary = "Delete a post (author or moderator); it stays as a placeholder so replies keep their place")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response delete(@PathParam("id") long id) {
         posts.delete(id);
@@ -48,7 +54,8 @@ public class PostsResource {
 
     @POST
     @Path("{id}/flags")
-    @Operation(summary = "Flag a post for the moderators: {reason}")
+    @Operation(operationId = "flagPost", summary = "Flag a post for the moderators: {reason}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo({Role.Names.MEMBER, Role.Names.STAFF})
     public Response flag(@PathParam("id") long id, JsonObject body) {
         boolean counted = posts.flag(id, body == null ? null : body.getString("reason", null));
@@ -59,21 +66,27 @@ public class PostsResource {
 
     @GET
     @Path("{id}/quote")
-    @Operation(summary = "The post quoted in Markdown, attributed as the thread's rule allows: {markdown}")
+    @Operation(
+            operationId = "quotePost",
+            summary = "The post quoted in Markdown, attributed as the thread's rule allows: {markdown}")
     public Map<String, String> quote(@PathParam("id") long id) {
         return Map.of("markdown", posts.quote(id));
     }
 
     @GET
     @Path("{id}/source")
-    @Operation(summary = "The post's Markdown, for its author or a moderator to edit: {markdown}")
+    @Operation(
+            operationId = "getPostSource",
+            summary = "The post's Markdown, for its author or a moderator to edit: {markdown}")
     public Map<String, String> source(@PathParam("id") long id) {
         return Map.of("markdown", posts.source(id));
     }
 
     @GET
     @Path("{id}/revisions")
-    @Operation(summary = "Earlier texts of a post, newest first (author or moderator)")
+    @Operation(
+            operationId = "listPostRevisions",
+            summary = "Earlier texts of a post, newest first (author or moderator)")
     public List<Posts.RevisionView> revisions(@PathParam("id") long id) {
         return posts.revisions(id);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Threads: the list, reading a page of posts, starting a thread, replying, read marks and watch levels. */
@@ -35,6 +36,7 @@ public class ThreadsResource {
 
     @GET
     @Operation(
+            operationId = "listThreads",
             summary = "Visible threads, latest activity first: {threads, next}. category is an id or slug; pass"
                     + " next as after for the following page")
     public ThreadLists.ThreadList list(
@@ -46,7 +48,10 @@ public class ThreadsResource {
     }
 
     @POST
-    @Operation(summary = "Start a thread: {title, body, categoryId, chathamHouse, tags, sessionId}; body is Markdown")
+    @Operation(
+            operationId = "startThread",
+            summary = "Start a thread: {title, body, categoryId, chathamHouse, tags, sessionId}; body is Markdown")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response create(Threads.NewThread form) {
         long id = threads.create(form);
@@ -58,7 +63,9 @@ public class ThreadsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A thread with a page of posts, oldest first; pass next as after for the following page")
+    @Operation(
+            operationId = "readThread",
+            summary = "A thread with a page of posts, oldest first; pass next as after for the following page")
     public ThreadPage read(
             @PathParam("id") long id,
             @QueryParam("after") Long after,
@@ -68,7 +75,8 @@ public class ThreadsResource {
 
     @POST
     @Path("{id}/posts")
-    @Operation(summary = "Reply: {body, replyTo}; replyTo is a post of the thread, or null")
+    @Operation(operationId = "reply", summary = "Reply: {body, replyTo}; replyTo is a post of the thread, or null")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response reply(@PathParam("id") long id, Threads.NewPost form) {
         long post = threads.reply(id, form);
@@ -79,7 +87,8 @@ public class ThreadsResource {
 
     @PUT
     @Path("{id}/read")
-    @Operation(summary = "Move the caller's read mark forward: {lastRead: postId}")
+    @Operation(operationId = "markThreadRead", summary = "Move the caller's read mark forward: {lastRead: postId}")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response markRead(@PathParam("id") long id, JsonObject body) {
         if (body == null || !(body.get("lastRead") instanceof JsonNumber lastRead)) {
@@ -91,7 +100,9 @@ public class ThreadsResource {
 
     @PUT
     @Path("{id}/watch")
-    @Operation(summary = "Watch, track or mute a thread: {level: WATCHING | TRACKING | MUTED}")
+    @Operation(
+            operationId = "watchThread",
+            summary = "Watch, track or mute a thread: {level: WATCHING | TRACKING | MUTED}")
     @OpenTo(OpenTo.SIGNED_IN)
     public Map<String, String> watch(@PathParam("id") long id, JsonObject body) {
         return Map.of("level", threads.watch(id, body == null ? null : body.getString("level", null)));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's personal agenda, its calendar, and its subscribable feed address. */
@@ -30,19 +31,23 @@ public class AgendaResource {
 
     @GET
     @Path("agenda")
-    @Operation(summary = "The sessions on the caller's agenda, with overlaps flagged")
+    @Operation(operationId = "getAgenda", summary = "The sessions on the caller's agenda, with overlaps flagged")
     public List<Agendas.Entry> agenda() {
         return agendas.mine();
     }
 
     @PUT
     @Path("agenda/{sessionId}")
-    @Operation(summary = "Put a session on the agenda; a capped session also takes a seat or a waitlist place")
+    @Operation(
+            operationId = "addToAgenda",
+            summary = "Put a session on the agenda; a capped session also takes a seat or a waitlist place")
     public Agendas.Entry pick(@PathParam("sessionId") long sessionId) {
         return agendas.pick(sessionId);
     }
 
     @DELETE
+    @Operation(operationId = "removeFromAgenda")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @Path("agenda/{sessionId}")
     public Response unpick(@PathParam("sessionId") long sessionId) {
         agendas.unpick(sessionId);
@@ -52,7 +57,7 @@ public class AgendaResource {
     @GET
     @Path("agenda.ics")
     @Produces("text/calendar")
-    @Operation(summary = "The personal agenda as iCalendar")
+    @Operation(operationId = "getAgendaCalendar", summary = "The personal agenda as iCalendar")
     public Response calendar() {
         return Response.ok(agendas.myCalendar())
                 .type("text/calendar; charset=UTF-8")
@@ -62,7 +67,10 @@ public class AgendaResource {
 
     @POST
     @Path("calendar-feed")
-    @Operation(summary = "Make a new secret feed address (webcal) for the agenda; the earlier one stops working")
+    @Operation(
+            operationId = "createCalendarFeed",
+            summary = "Make a new secret feed address (webcal) for the agenda; the earlier one stops working")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response newFeed() {
         String url = agendas.newFeed();
         return Response.status(Response.Status.CREATED)
@@ -72,7 +80,8 @@ public class AgendaResource {
 
     @DELETE
     @Path("calendar-feed")
-    @Operation(summary = "Turn the feed address off")
+    @Operation(operationId = "revokeCalendarFeed", summary = "Turn the feed address off")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response revokeFeed() {
         agendas.revokeFeed();
         return Response.noContent().build();

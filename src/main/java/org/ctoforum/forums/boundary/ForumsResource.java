@@ -19,6 +19,7 @@ import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Forum editions, rooms, sessions, registration and calendars. */
@@ -54,21 +55,22 @@ public class ForumsResource {
     EditionStats stats;
 
     @GET
-    @Operation(summary = "Editions: published and archived ones, and drafts for staff")
+    @Operation(operationId = "listForums", summary = "Editions: published and archived ones, and drafts for staff")
     public List<EditionView> list() {
         return editions.list();
     }
 
     @GET
     @Path("topics")
-    @Operation(summary = "The topics sessions can be about")
+    @Operation(operationId = "listTopics", summary = "The topics sessions can be about")
     public List<String> topics() {
         return editions.topics();
     }
 
     @POST
     @Path("topics")
-    @Operation(summary = "Add a topic (staff): {name}")
+    @Operation(operationId = "addTopic", summary = "Add a topic (staff): {name}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response addTopic(JsonObject body) {
         String name = editions.addTopic(body == null ? null : body.getString("name", null));
@@ -78,13 +80,17 @@ public class ForumsResource {
     }
 
     @GET
+    @Operation(operationId = "getForum")
     @Path("{id}")
     public EditionView get(@PathParam("id") long id) {
         return editions.get(id);
     }
 
     @POST
-    @Operation(summary = "Create an edition (staff): {title, startDate, endDate, timeZone, format, capacity, status}")
+    @Operation(
+            operationId = "createForum",
+            summary = "Create an edition (staff): {title, startDate, endDate, timeZone, format, capacity, status}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response create(Editions.EditionForm form) {
         EditionView created = editions.create(form);
@@ -93,7 +99,7 @@ public class ForumsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change an edition (staff); status PUBLISHED publishes it")
+    @Operation(operationId = "updateForum", summary = "Change an edition (staff); status PUBLISHED publishes it")
     @OpenTo(Role.Names.STAFF)
     public EditionView update(@PathParam("id") long id, Editions.EditionForm form) {
         return editions.update(id, form);
@@ -101,7 +107,10 @@ public class ForumsResource {
 
     @POST
     @Path("{id}/copy")
-    @Operation(summary = "Start the next edition from this one's rooms and session slots (staff): {title, startDate}")
+    @Operation(
+            operationId = "copyForum",
+            summary = "Start the next edition from this one's rooms and session slots (staff): {title, startDate}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response copy(@PathParam("id") long id, Editions.EditionForm form) {
         if (form == null) {
@@ -113,6 +122,7 @@ public class ForumsResource {
     }
 
     @GET
+    @Operation(operationId = "listRooms")
     @Path("{id}/rooms")
     public List<Editions.RoomView> rooms(@PathParam("id") long id) {
         return editions.rooms(id);
@@ -120,7 +130,8 @@ public class ForumsResource {
 
     @POST
     @Path("{id}/rooms")
-    @Operation(summary = "Add a room (staff): {name, capacity} or {name, virtualLink}")
+    @Operation(operationId = "addRoom", summary = "Add a room (staff): {name, capacity} or {name, virtualLink}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response addRoom(@PathParam("id") long id, Editions.RoomForm form) {
         Editions.RoomView room = editions.addRoom(id, form);
@@ -128,12 +139,14 @@ public class ForumsResource {
     }
 
     @GET
+    @Operation(operationId = "listSessions")
     @Path("{id}/sessions")
     public List<SessionView> sessions(@PathParam("id") long id) {
         return schedule.list(id);
     }
 
     @GET
+    @Operation(operationId = "getSession")
     @Path("{id}/sessions/{sid}")
     public SessionView session(@PathParam("id") long id, @PathParam("sid") long sid) {
         return schedule.get(id, sid);
@@ -141,7 +154,9 @@ public class ForumsResource {
 
     @GET
     @Path("{id}/sessions/{sid}/form")
-    @Operation(summary = "A session as staff entered it, with facilitators' emails and the Markdown abstract (staff)")
+    @Operation(
+            operationId = "getSessionForm",
+            summary = "A session as staff entered it, with facilitators' emails and the Markdown abstract (staff)")
     @OpenTo(Role.Names.STAFF)
     public Schedule.SessionForm sessionForm(@PathParam("id") long id, @PathParam("sid") long sid) {
         return schedule.form(id, sid);
@@ -149,7 +164,8 @@ public class ForumsResource {
 
     @POST
     @Path("{id}/sessions")
-    @Operation(summary = "Schedule a session (staff); 409 names the conflicting session")
+    @Operation(operationId = "createSession", summary = "Schedule a session (staff); 409 names the conflicting session")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response createSession(@PathParam("id") long id, Schedule.SessionForm form) {
         SessionView created = schedule.create(id, form);
@@ -158,7 +174,7 @@ public class ForumsResource {
 
     @POST
     @Path("{id}/sessions/check")
-    @Operation(summary = "Check a session against the rules without saving it (staff)")
+    @Operation(operationId = "checkSession", summary = "Check a session against the rules without saving it (staff)")
     @OpenTo(Role.Names.STAFF)
     public Schedule.Check check(@PathParam("id") long id, Schedule.SessionForm form) {
         return schedule.check(id, null, form);
@@ -166,7 +182,7 @@ public class ForumsResource {
 
     @PUT
     @Path("{id}/sessions/{sid}")
-    @Operation(summary = "Change a session (staff); attendees are mailed when it moves")
+    @Operation(operationId = "updateSession", summary = "Change a session (staff); attendees are mailed when it moves")
     @OpenTo(Role.Names.STAFF)
     public SessionView updateSession(@PathParam("id") long id, @PathParam("sid") long sid, Schedule.SessionForm form) {
         return schedule.update(id, sid, form);
@@ -174,7 +190,8 @@ public class ForumsResource {
 
     @DELETE
     @Path("{id}/sessions/{sid}")
-    @Operation(summary = "Cancel a session (staff); in a draft edition it is deleted")
+    @Operation(operationId = "cancelSession", summary = "Cancel a session (staff); in a draft edition it is deleted")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @OpenTo(Role.Names.STAFF)
     public Response cancelSession(@PathParam("id") long id, @PathParam("sid") long sid) {
         schedule.cancel(id, sid);
@@ -183,7 +200,9 @@ public class ForumsResource {
 
     @PUT
     @Path("{id}/sessions/{sid}/notes")
-    @Operation(summary = "Record session notes in Markdown (staff or the assigned scribe): {markdown}")
+    @Operation(
+            operationId = "recordSessionNotes",
+            summary = "Record session notes in Markdown (staff or the assigned scribe): {markdown}")
     @OpenTo(OpenTo.SIGNED_IN)
     public SessionView notes(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
         return schedule.recordNotes(id, sid, body == null ? null : body.getString("markdown", null));
@@ -191,7 +210,7 @@ public class ForumsResource {
 
     @PUT
     @Path("{id}/sessions/{sid}/scribe")
-    @Operation(summary = "Assign a scribe (staff): {email}")
+    @Operation(operationId = "assignScribe", summary = "Assign a scribe (staff): {email}")
     @OpenTo(Role.Names.STAFF)
     public SessionView scribe(@PathParam("id") long id, @PathParam("sid") long sid, JsonObject body) {
         return schedule.assignScribe(id, sid, body == null ? null : body.getString("email", null));
@@ -199,14 +218,19 @@ public class ForumsResource {
 
     @GET
     @Path("{id}/changes")
-    @Operation(summary = "The change log of a published edition's sessions, newest first")
+    @Operation(
+            operationId = "listForumChanges",
+            summary = "The change log of a published edition's sessions, newest first")
     public List<ChangeView> changes(@PathParam("id") long id) {
         return schedule.changes(id).stream().map(ChangeView::of).toList();
     }
 
     @POST
     @Path("{id}/registrations")
-    @Operation(summary = "Register the caller: {status: REGISTERED|WAITLISTED, position}; asking twice is harmless")
+    @Operation(
+            operationId = "register",
+            summary = "Register the caller: {status: REGISTERED|WAITLISTED, position}; asking twice is harmless")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response register(@PathParam("id") long id) {
         return Response.status(Response.Status.CREATED)
@@ -215,6 +239,7 @@ public class ForumsResource {
     }
 
     @GET
+    @Operation(operationId = "getMyRegistration")
     @Path("{id}/registrations/me")
     public RegistrationView myRegistration(@PathParam("id") long id) {
         return registrations
@@ -224,7 +249,10 @@ public class ForumsResource {
 
     @DELETE
     @Path("{id}/registrations/me")
-    @Operation(summary = "Cancel the caller's registration; the head of the waitlist is promoted")
+    @Operation(
+            operationId = "cancelRegistration",
+            summary = "Cancel the caller's registration; the head of the waitlist is promoted")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response cancelRegistration(@PathParam("id") long id) {
         registrations.cancel(id);
@@ -233,7 +261,7 @@ public class ForumsResource {
 
     @GET
     @Path("{id}/registrations")
-    @Operation(summary = "Every registration of the edition, in order (staff)")
+    @Operation(operationId = "listRegistrations", summary = "Every registration of the edition, in order (staff)")
     @OpenTo(Role.Names.STAFF)
     public List<Map<String, Object>> allRegistrations(@PathParam("id") long id) {
         return registrations.all(id).stream()
@@ -246,7 +274,9 @@ public class ForumsResource {
 
     @GET
     @Path("{id}/stats")
-    @Operation(summary = "Registrations per day with a running total, and agenda interest per session (staff)")
+    @Operation(
+            operationId = "getForumStats",
+            summary = "Registrations per day with a running total, and agenda interest per session (staff)")
     @OpenTo(Role.Names.STAFF)
     public EditionStats.Stats stats(@PathParam("id") long id) {
         return stats.of(id);
@@ -255,7 +285,7 @@ public class ForumsResource {
     @GET
     @Path("{id}/agenda.ics")
     @Produces("text/calendar")
-    @Operation(summary = "The edition's agenda as iCalendar (RFC 5545)")
+    @Operation(operationId = "getForumCalendar", summary = "The edition's agenda as iCalendar (RFC 5545)")
     public Response editionCalendar(@PathParam("id") long id) {
         return Response.ok(agendas.editionCalendar(id))
                 .type("text/calendar; charset=UTF-8")

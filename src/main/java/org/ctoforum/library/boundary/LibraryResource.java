@@ -16,6 +16,7 @@ import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The best-practice library. */
@@ -29,7 +30,9 @@ public class LibraryResource {
     Library library;
 
     @GET
-    @Operation(summary = "Entries: ?area=&tag=&q=; members-only entries list their title and summary, locked")
+    @Operation(
+            operationId = "listLibraryEntries",
+            summary = "Entries: ?area=&tag=&q=; members-only entries list their title and summary, locked")
     public List<Library.EntryView> list(
             @QueryParam("area") String area, @QueryParam("tag") String tag, @QueryParam("q") String words) {
         return library.list(area, tag, words);
@@ -37,13 +40,16 @@ public class LibraryResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One entry; the body only for those who may read it")
+    @Operation(operationId = "getLibraryEntry", summary = "One entry; the body only for those who may read it")
     public Library.EntryView get(@PathParam("id") long id) {
         return library.get(id);
     }
 
     @POST
-    @Operation(summary = "Write an entry (staff): {title, summary, body, challengeArea, tags, source, access}")
+    @Operation(
+            operationId = "createLibraryEntry",
+            summary = "Write an entry (staff): {title, summary, body, challengeArea, tags, source, access}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response create(Library.EntryForm form) {
         Library.EntryView created = library.create(form);
@@ -55,7 +61,7 @@ public class LibraryResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Edit an entry (staff)")
+    @Operation(operationId = "updateLibraryEntry", summary = "Edit an entry (staff)")
     @OpenTo(Role.Names.STAFF)
     public Library.EntryView update(@PathParam("id") long id, Library.EntryForm form) {
         return library.update(id, form);
@@ -63,7 +69,8 @@ public class LibraryResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an entry (staff)")
+    @Operation(operationId = "deleteLibraryEntry", summary = "Delete an entry (staff)")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     @OpenTo(Role.Names.STAFF)
     public Response delete(@PathParam("id") long id) {
         library.delete(id);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Self-service: sign up and reset a forgotten password, without being signed in. */
@@ -34,9 +35,11 @@ public class AccountsResource {
     @POST
     @Path("accounts")
     @Operation(
+            operationId = "signUp",
             summary = "Sign up as a registered non-member: {email, displayName, district, jobTitle, password}; answers"
                     + " 202 whether or not the address has an account, and mails its owner a confirmation link or a"
                     + " note that it has one")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response signUp(Accounts.SignUpForm form) {
         accounts.signUp(form);
         return Response.accepted(Json.createObjectBuilder()
@@ -51,14 +54,19 @@ public class AccountsResource {
 
     @POST
     @Path("accounts/confirmations")
-    @Operation(summary = "Confirm an address with the mailed {token}: a new account's, or the address it moves to")
+    @Operation(
+            operationId = "confirmAddress",
+            summary = "Confirm an address with the mailed {token}: a new account's, or the address it moves to")
     public AddressConfirmations.Confirmed confirm(JsonObject body) {
         return confirmations.confirm(body == null ? null : body.getString("token", null));
     }
 
     @POST
     @Path("password-resets")
-    @Operation(summary = "Mail a one-time reset link to {email}; answers 202 whether or not the account exists")
+    @Operation(
+            operationId = "requestPasswordReset",
+            summary = "Mail a one-time reset link to {email}; answers 202 whether or not the account exists")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response requestReset(JsonObject body) {
         resets.request(body == null ? null : body.getString("email", null));
         return Response.accepted().build();
@@ -66,7 +74,8 @@ public class AccountsResource {
 
     @POST
     @Path("password-resets/confirm")
-    @Operation(summary = "Choose a new password with the mailed {token, password}")
+    @Operation(operationId = "resetPassword", summary = "Choose a new password with the mailed {token, password}")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response reset(JsonObject body) {
         if (body == null) {
             throw ProblemException.badRequest("Send {token, password}.");

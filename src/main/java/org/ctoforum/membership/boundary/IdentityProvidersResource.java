@@ -17,6 +17,7 @@ import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admins configure the OpenID Connect providers whose accounts may sign in. */
@@ -31,13 +32,16 @@ public class IdentityProvidersResource {
     IdentityProviders providers;
 
     @GET
-    @Operation(summary = "The providers, without their secrets")
+    @Operation(operationId = "listIdentityProviders", summary = "The providers, without their secrets")
     public List<IdentityProviders.ProviderView> list() {
         return providers.list();
     }
 
     @POST
-    @Operation(summary = "Add a provider {key, label, issuer, clientId, clientSecret, emailDomains: []}")
+    @Operation(
+            operationId = "addIdentityProvider",
+            summary = "Add a provider {key, label, issuer, clientId, clientSecret, emailDomains: []}")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response create(IdentityProviders.ProviderForm form, @Context UriInfo uri) {
         IdentityProviders.ProviderView created = providers.create(form);
         return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
@@ -47,14 +51,19 @@ public class IdentityProvidersResource {
 
     @PUT
     @Path("{key}")
-    @Operation(summary = "Change a provider; a left-out clientSecret keeps the stored one")
+    @Operation(
+            operationId = "updateIdentityProvider",
+            summary = "Change a provider; a left-out clientSecret keeps the stored one")
     public IdentityProviders.ProviderView update(@PathParam("key") String key, IdentityProviders.ProviderForm form) {
         return providers.update(key, form);
     }
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Remove a provider; accounts linked through it keep their other ways in")
+    @Operation(
+            operationId = "removeIdentityProvider",
+            summary = "Remove a provider; accounts linked through it keep their other ways in")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response delete(@PathParam("key") String key) {
         providers.delete(key);
         return Response.noContent().build();

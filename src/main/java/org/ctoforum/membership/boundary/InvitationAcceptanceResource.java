@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The invited person's side: what an invitation is for, and accepting it, by the mailed token. */
@@ -26,14 +27,19 @@ public class InvitationAcceptanceResource {
 
     @POST
     @Path("lookup")
-    @Operation(summary = "What a mailed invitation {token} is for, while it can be accepted")
+    @Operation(
+            operationId = "lookUpInvitation",
+            summary = "What a mailed invitation {token} is for, while it can be accepted")
     public InvitationAcceptance.OpenInvitation lookup(JsonObject body) {
         return invitations.open(body == null ? null : body.getString("token", null));
     }
 
     @POST
     @Path("acceptance")
-    @Operation(summary = "Accept an invitation {token, password, displayName?}; the account can then sign in")
+    @Operation(
+            operationId = "acceptInvitation",
+            summary = "Accept an invitation {token, password, displayName?}; the account can then sign in")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response accept(InvitationAcceptance.Acceptance acceptance) {
         long accountId = invitations.accept(acceptance);
         return Response.status(Response.Status.CREATED)

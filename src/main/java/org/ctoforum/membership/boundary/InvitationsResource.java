@@ -17,6 +17,7 @@ import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff's invitations: invite, list, resend and revoke. */
@@ -32,8 +33,10 @@ public class InvitationsResource {
     @POST
     @OpenTo(Role.Names.STAFF)
     @Operation(
+            operationId = "invite",
             summary = "Invite {email, displayName?, roles?, membership: {start, expiry}?}; the person gets a link to"
                     + " choose a password, which confirms the address")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response invite(Invitations.InvitationForm form, @Context UriInfo uri) {
         Invitations.InvitationView created = invitations.invite(form);
         return Response.created(
@@ -44,7 +47,9 @@ public class InvitationsResource {
 
     @GET
     @OpenTo(Role.Names.STAFF)
-    @Operation(summary = "Invitations, newest first; status=PENDING, ACCEPTED, EXPIRED or REVOKED for one kind")
+    @Operation(
+            operationId = "listInvitations",
+            summary = "Invitations, newest first; status=PENDING, ACCEPTED, EXPIRED or REVOKED for one kind")
     public List<Invitations.InvitationView> list(@QueryParam("status") String status) {
         return invitations.list(status);
     }
@@ -52,7 +57,9 @@ public class InvitationsResource {
     @POST
     @Path("{id}/resend")
     @OpenTo(Role.Names.STAFF)
-    @Operation(summary = "Send an invitation again with a new link and a new period; the old link stops working")
+    @Operation(
+            operationId = "resendInvitation",
+            summary = "Send an invitation again with a new link and a new period; the old link stops working")
     public Invitations.InvitationView resend(@PathParam("id") long id) {
         return invitations.resend(id);
     }
@@ -60,7 +67,8 @@ public class InvitationsResource {
     @DELETE
     @Path("{id}")
     @OpenTo(Role.Names.STAFF)
-    @Operation(summary = "Revoke an invitation that is not accepted yet")
+    @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation that is not accepted yet")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response revoke(@PathParam("id") long id) {
         invitations.revoke(id);
         return Response.noContent().build();

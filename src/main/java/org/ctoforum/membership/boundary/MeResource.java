@@ -16,6 +16,7 @@ import java.util.List;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own account: profile, password and API tokens. */
@@ -40,14 +41,19 @@ public class MeResource {
 
     @GET
     @Path("identities")
-    @Operation(summary = "The caller's sign-in identities at providers (Google, Microsoft, …)")
+    @Operation(
+            operationId = "listIdentities",
+            summary = "The caller's sign-in identities at providers (Google, Microsoft, …)")
     public List<SingleSignOn.IdentityView> identities() {
         return singleSignOn.mine();
     }
 
     @DELETE
     @Path("identities/{id}")
-    @Operation(summary = "Unlink one of the caller's identities, as long as another way in is left")
+    @Operation(
+            operationId = "unlinkIdentity",
+            summary = "Unlink one of the caller's identities, as long as another way in is left")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response unlink(@PathParam("id") long id) {
         singleSignOn.unlink(id);
         return Response.noContent().build();
@@ -55,7 +61,9 @@ public class MeResource {
 
     @GET
     @OpenTo(OpenTo.ACCOUNT)
-    @Operation(summary = "The caller's email, display name, roles in effect, and whether the address is confirmed")
+    @Operation(
+            operationId = "getMe",
+            summary = "The caller's email, display name, roles in effect, and whether the address is confirmed")
     public AccountView me() {
         return accounts.me();
     }
@@ -63,7 +71,10 @@ public class MeResource {
     @POST
     @Path("confirmation")
     @OpenTo(OpenTo.ACCOUNT)
-    @Operation(summary = "Mail the link that confirms the caller's address again; once a minute at most")
+    @Operation(
+            operationId = "resendConfirmation",
+            summary = "Mail the link that confirms the caller's address again; once a minute at most")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response resendConfirmation() {
         confirmations.resend();
         return Response.accepted().build();
@@ -72,15 +83,17 @@ public class MeResource {
     @PUT
     @Path("email")
     @Operation(
+            operationId = "changeEmail",
             summary = "Move to a new address {email, currentPassword}: a link goes to the new address and the current"
                     + " one is told; the account moves when the link is followed")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response changeEmail(Accounts.AddressChange change) {
         accounts.requestAddressChange(change);
         return Response.accepted().build();
     }
 
     @PUT
-    @Operation(summary = "Change display name, district and job title")
+    @Operation(operationId = "updateProfile", summary = "Change display name, district and job title")
     public AccountView updateProfile(Accounts.ProfileForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send {displayName, district, jobTitle}.");
@@ -91,8 +104,10 @@ public class MeResource {
     @PUT
     @Path("password")
     @Operation(
+            operationId = "changePassword",
             summary = "Change the password, giving the current one; signOutEverywhere (default true) also ends other"
                     + " sessions and revokes API tokens, download links and the calendar address")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response changePassword(Accounts.PasswordChange change) {
         if (change == null) {
             throw ProblemException.badRequest("Send {currentPassword, newPassword, signOutEverywhere}.");
@@ -103,14 +118,17 @@ public class MeResource {
 
     @GET
     @Path("tokens")
-    @Operation(summary = "The caller's API tokens, without their secrets")
+    @Operation(operationId = "listTokens", summary = "The caller's API tokens, without their secrets")
     public List<ApiTokens.TokenView> tokens() {
         return tokens.mine();
     }
 
     @POST
     @Path("tokens")
-    @Operation(summary = "Create an API token; the answer holds the secret, shown only this once")
+    @Operation(
+            operationId = "createToken",
+            summary = "Create an API token; the answer holds the secret, shown only this once")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response createToken(JsonObject body) {
         ApiTokens.CreatedToken created = tokens.create(body == null ? null : body.getString("name", null));
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -118,7 +136,8 @@ public class MeResource {
 
     @DELETE
     @Path("tokens/{id}")
-    @Operation(summary = "Revoke one of the caller's tokens")
+    @Operation(operationId = "revokeToken", summary = "Revoke one of the caller's tokens")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response revokeToken(@PathParam("id") long id) {
         tokens.revoke(id);
         return Response.noContent().build();

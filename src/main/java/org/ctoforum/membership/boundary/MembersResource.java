@@ -26,6 +26,7 @@ import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff administration of members. */
@@ -53,7 +54,7 @@ public class MembersResource {
 
     @GET
     @Path("members")
-    @Operation(summary = "Search members by name, email, district or job title")
+    @Operation(operationId = "searchMembers", summary = "Search members by name, email, district or job title")
     public Members.Page search(
             @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page,
@@ -62,6 +63,7 @@ public class MembersResource {
     }
 
     @GET
+    @Operation(operationId = "getMember")
     @Path("members/{id}")
     public AccountView get(@PathParam("id") long id) {
         return members.get(id);
@@ -69,7 +71,9 @@ public class MembersResource {
 
     @PUT
     @Path("members/{id}/roles")
-    @Operation(summary = "Set the granted roles: {roles: [ADMIN, STAFF, PRESS]}; MEMBER follows the membership")
+    @Operation(
+            operationId = "assignRoles",
+            summary = "Set the granted roles: {roles: [ADMIN, STAFF, PRESS]}; MEMBER follows the membership")
     public AccountView assignRoles(@PathParam("id") long id, RolesForm form) {
         if (form == null || form.roles() == null) {
             throw ProblemException.badRequest("Send {roles: [...]}, with ADMIN, STAFF or PRESS.");
@@ -87,7 +91,9 @@ public class MembersResource {
 
     @PUT
     @Path("members/{id}/membership")
-    @Operation(summary = "Grant or renew a membership: {start, expiry} as ISO dates; expiry may be omitted")
+    @Operation(
+            operationId = "grantMembership",
+            summary = "Grant or renew a membership: {start, expiry} as ISO dates; expiry may be omitted")
     public AccountView grantMembership(@PathParam("id") long id, MembershipForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send {start, expiry}.");
@@ -96,6 +102,7 @@ public class MembersResource {
     }
 
     @DELETE
+    @Operation(operationId = "endMembership")
     @Path("members/{id}/membership")
     public AccountView endMembership(@PathParam("id") long id) {
         return members.endMembership(id);
@@ -103,7 +110,7 @@ public class MembersResource {
 
     @PUT
     @Path("members/{id}/disabled")
-    @Operation(summary = "Disable or enable an account: {disabled: true}")
+    @Operation(operationId = "setMemberDisabled", summary = "Disable or enable an account: {disabled: true}")
     public AccountView setDisabled(@PathParam("id") long id, DisabledForm form) {
         if (form == null) {
             throw ProblemException.badRequest("Send {disabled: true} or {disabled: false}.");
@@ -114,7 +121,10 @@ public class MembersResource {
     @POST
     @Path("member-imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import members from a CSV body; answers 202 with the progress to poll")
+    @Operation(
+            operationId = "startMemberImport",
+            summary = "Import members from a CSV body; answers 202 with the progress to poll")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response startImport(
             InputStream csv, @HeaderParam("Content-Length") Long length, @HeaderParam("X-File-Name") String fileName) {
         byte[] bytes = BoundedBody.read(csv, length, settings.number(PortalSetting.IMPORT_MAX_BYTES));
@@ -126,7 +136,7 @@ public class MembersResource {
 
     @GET
     @Path("member-imports/{id}")
-    @Operation(summary = "Progress of an import, with its errors row by row")
+    @Operation(operationId = "getMemberImport", summary = "Progress of an import, with its errors row by row")
     public MemberImports.Progress importProgress(@PathParam("id") long id) {
         return imports.progress(id);
     }

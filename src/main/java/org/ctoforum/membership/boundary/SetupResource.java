@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The first administrator, created once with the token of the setup address the portal logged at start. */
@@ -25,8 +26,10 @@ public class SetupResource {
 
     @POST
     @Operation(
+            operationId = "createFirstAdministrator",
             summary = "Create the first administrator {token, email, displayName, password}; the token is the last"
                     + " part of the setup address in the log, and works once")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response create(FirstAdministrator.SetupForm form) {
         long id = firstAdministrator.create(form);
         return Response.status(Response.Status.CREATED)

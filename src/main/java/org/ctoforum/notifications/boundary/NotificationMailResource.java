@@ -28,7 +28,9 @@ public class NotificationMailResource {
 
     @POST
     @Path("unsubscribe")
-    @Operation(summary = "One-click unsubscribe with the signed token from a mail (RFC 8058); needs no sign-in")
+    @Operation(
+            operationId = "unsubscribe",
+            summary = "One-click unsubscribe with the signed token from a mail (RFC 8058); needs no sign-in")
     @OpenTo(OpenTo.ANYONE)
     public Map<String, String> unsubscribe(@QueryParam("token") String token) {
         notifications.unsubscribe(token);
@@ -37,7 +39,7 @@ public class NotificationMailResource {
 
     @POST
     @Path("digest")
-    @Operation(summary = "Send the daily digests now (staff)")
+    @Operation(operationId = "sendDigestsNow", summary = "Send the daily digests now (staff)")
     @OpenTo(Role.Names.STAFF)
     public Map<String, Integer> digestNow() {
         caller.require(Role.STAFF, "send digests");

@@ -31,14 +31,18 @@ public class NotificationsResource {
 
     @GET
     @Path("notifications")
-    @Operation(summary = "The caller's notifications, newest first: {unread, notifications, next}; page with before")
+    @Operation(
+            operationId = "listNotifications",
+            summary = "The caller's notifications, newest first: {unread, notifications, next}; page with before")
     public Notifications.Inbox inbox(@QueryParam("before") Long before, @QueryParam("size") Integer size) {
         return notifications.inbox(before, size == null ? 30 : size);
     }
 
     @POST
     @Path("notifications/read")
-    @Operation(summary = "Mark notifications read: {ids: [..]}, or all of them with an empty body")
+    @Operation(
+            operationId = "markNotificationsRead",
+            summary = "Mark notifications read: {ids: [..]}, or all of them with an empty body")
     public Map<String, Object> markRead(JsonObject body) {
         List<Long> ids = body == null || !body.containsKey("ids")
                 ? List.of()
@@ -47,6 +51,7 @@ public class NotificationsResource {
     }
 
     @GET
+    @Operation(operationId = "getNotificationSettings")
     @Path("notification-settings")
     public Map<String, String> settings() {
         return Map.of("mail", notifications.mailChoice().name());
@@ -54,7 +59,9 @@ public class NotificationsResource {
 
     @PUT
     @Path("notification-settings")
-    @Operation(summary = "Choose notification mail: {mail: IMMEDIATE | DIGEST | NONE}")
+    @Operation(
+            operationId = "chooseNotificationMail",
+            summary = "Choose notification mail: {mail: IMMEDIATE | DIGEST | NONE}")
     public Map<String, String> choose(JsonObject body) {
         String mail = body == null ? null : body.getString("mail", null);
         try {

@@ -27,7 +27,9 @@ public class AccessRequestsResource {
     AccessRequests requests;
 
     @GET
-    @Operation(summary = "Requests by status (staff): ?status=PENDING | APPROVED | DECLINED&reportId=")
+    @Operation(
+            operationId = "listAccessRequests",
+            summary = "Requests by status (staff): ?status=PENDING | APPROVED | DECLINED&reportId=")
     @OpenTo(Role.Names.STAFF)
     public List<AccessRequests.RequestView> list(
             @QueryParam("status") String status, @QueryParam("reportId") Long reportId) {
@@ -36,7 +38,7 @@ public class AccessRequestsResource {
 
     @GET
     @Path("mine")
-    @Operation(summary = "The caller's own requests")
+    @Operation(operationId = "listMyAccessRequests", summary = "The caller's own requests")
     @OpenTo(OpenTo.SIGNED_IN)
     public List<AccessRequests.RequestView> mine() {
         return requests.mine();
@@ -44,7 +46,9 @@ public class AccessRequestsResource {
 
     @POST
     @Path("{id}/approve")
-    @Operation(summary = "Approve and grant (staff): {reference} (the payment reference, required for purchases)")
+    @Operation(
+            operationId = "approveAccessRequest",
+            summary = "Approve and grant (staff): {reference} (the payment reference, required for purchases)")
     @OpenTo(Role.Names.STAFF)
     public AccessRequests.RequestView approve(@PathParam("id") long id, JsonObject body) {
         return requests.approve(id, body == null ? null : body.getString("reference", null));
@@ -52,7 +56,7 @@ public class AccessRequestsResource {
 
     @POST
     @Path("{id}/decline")
-    @Operation(summary = "Decline (staff): {reason}")
+    @Operation(operationId = "declineAccessRequest", summary = "Decline (staff): {reason}")
     @OpenTo(Role.Names.STAFF)
     public AccessRequests.RequestView decline(@PathParam("id") long id, JsonObject body) {
         return requests.decline(id, body == null ? null : body.getString("reason", null));

@@ -37,6 +37,7 @@ import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
 import org.ctoforum.reports.entity.Report;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports: listing and reading for everyone by their rights, publishing for staff, files with ranges. */
@@ -65,7 +66,9 @@ public class ReportsResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "Reports the caller may see: ?theme=&kind=&year= (staff also &status=)")
+    @Operation(
+            operationId = "listReports",
+            summary = "Reports the caller may see: ?theme=&kind=&year= (staff also &status=)")
     public List<ReportView> list(
             @QueryParam("theme") String theme,
             @QueryParam("kind") String kind,
@@ -76,14 +79,16 @@ public class ReportsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One report with its version history; sections only for those who may read it")
+    @Operation(
+            operationId = "getReport",
+            summary = "One report with its version history; sections only for those who may read it")
     public ReportView get(@PathParam("id") long id) {
         return reports.view(id);
     }
 
     @GET
     @Path("by-slug/{slug}")
-    @Operation(summary = "One report by its slug")
+    @Operation(operationId = "getReportBySlug", summary = "One report by its slug")
     public ReportView bySlug(@PathParam("slug") String slug) {
         return reports.viewBySlug(slug);
     }
@@ -91,8 +96,10 @@ public class ReportsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(
+            operationId = "createReport",
             summary = "Create a draft (staff): multipart with a 'metadata' part (JSON {title, summary, kind, theme,"
                     + " year, access, priceCents, topics, editionId}) and an optional 'file' part (the PDF)")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response create(List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
         uploads.checkDeclaredLength(length);
@@ -115,7 +122,7 @@ public class ReportsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a report's metadata (staff)")
+    @Operation(operationId = "updateReport", summary = "Change a report's metadata (staff)")
     @OpenTo(Role.Names.STAFF)
     public ReportView update(@PathParam("id") long id, Reports.ReportForm form) {
         if (form == null) {
@@ -127,7 +134,10 @@ public class ReportsResource {
     @POST
     @Path("{id}/versions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a new version (staff): multipart with 'file' (the PDF) and 'note' (what changed)")
+    @Operation(
+            operationId = "addReportVersion",
+            summary = "Upload a new version (staff): multipart with 'file' (the PDF) and 'note' (what changed)")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response addVersion(
             @PathParam("id") long id, List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
@@ -148,7 +158,9 @@ public class ReportsResource {
 
     @PUT
     @Path("{id}/sections")
-    @Operation(summary = "Replace the Markdown sections (staff): [{anchor?, heading, markdown}]; anchors are kept")
+    @Operation(
+            operationId = "replaceSections",
+            summary = "Replace the Markdown sections (staff): [{anchor?, heading, markdown}]; anchors are kept")
     @OpenTo(Role.Names.STAFF)
     public List<ReportView.SectionView> sections(@PathParam("id") long id, List<Reports.SectionForm> sections) {
         return reports.writeSections(id, sections);
@@ -157,6 +169,7 @@ public class ReportsResource {
     @POST
     @Path("{id}/transitions")
     @Operation(
+            operationId = "transitionReport",
             summary = "A workflow step (staff): {to: IN_REVIEW | PUBLISHED | ARCHIVED | DRAFT, at?}; 'at' schedules"
                     + " the release; 409 for a step the workflow does not allow")
     @OpenTo(Role.Names.STAFF)
@@ -171,6 +184,7 @@ public class ReportsResource {
     @Path("{id}/file")
     @Produces({"application/pdf", "application/problem+json", MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "downloadReportFile",
             summary = "The latest file (staff: ?version=N), with ETag, Last-Modified, single Range requests and"
                     + " If-Range; every download is logged")
     public Response file(
@@ -227,7 +241,10 @@ public class ReportsResource {
 
     @POST
     @Path("{id}/links")
-    @Operation(summary = "A signed download link for the caller's own use elsewhere: {minutes} -> {url, expiresAt}")
+    @Operation(
+            operationId = "createDownloadLink",
+            summary = "A signed download link for the caller's own use elsewhere: {minutes} -> {url, expiresAt}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response link(@PathParam("id") long id, JsonObject body) {
         Integer minutes = body == null || !(body.get("minutes") instanceof JsonNumber n) ? null : n.intValue();
@@ -238,7 +255,7 @@ public class ReportsResource {
 
     @GET
     @Path("{id}/downloads")
-    @Operation(summary = "The download log (staff), newest first: ?before=<id>&size=")
+    @Operation(operationId = "listDownloads", summary = "The download log (staff), newest first: ?before=<id>&size=")
     @OpenTo(Role.Names.STAFF)
     public List<Downloads.DownloadView> log(
             @PathParam("id") long id,
@@ -249,7 +266,9 @@ public class ReportsResource {
 
     @GET
     @Path("{id}/downloads/stats")
-    @Operation(summary = "Download counts (staff): totals and one point per day for ?days= (default 90)")
+    @Operation(
+            operationId = "getDownloadStats",
+            summary = "Download counts (staff): totals and one point per day for ?days= (default 90)")
     @OpenTo(Role.Names.STAFF)
     public Downloads.Stats stats(@PathParam("id") long id, @QueryParam("days") @DefaultValue("90") int days) {
         if (days < 1 || days > 730) {
@@ -261,7 +280,7 @@ public class ReportsResource {
     @GET
     @Path("{id}/downloads.csv")
     @Produces("text/csv")
-    @Operation(summary = "The whole download log as CSV (staff)")
+    @Operation(operationId = "exportDownloadsCsv", summary = "The whole download log as CSV (staff)")
     @OpenTo(Role.Names.STAFF)
     public Response csv(@PathParam("id") long id) {
         // The caller is checked first (stats does it too): a refusal must not tell a draft's id from a missing one,
@@ -280,7 +299,7 @@ public class ReportsResource {
 
     @GET
     @Path("{id}/grants")
-    @Operation(summary = "The report's grants, revoked ones too (staff)")
+    @Operation(operationId = "listGrants", summary = "The report's grants, revoked ones too (staff)")
     @OpenTo(Role.Names.STAFF)
     public List<AccessRequests.GrantView> grants(@PathParam("id") long id) {
         return accessRequests.grants(id);
@@ -289,6 +308,7 @@ public class ReportsResource {
     @DELETE
     @Path("{id}/grants/{grantId}")
     @Operation(
+            operationId = "revokeGrant",
             summary = "Revoke a purchase or a press copy: {reason}; downloads, links and search follow at once (staff)")
     @OpenTo(Role.Names.STAFF)
     public AccessRequests.GrantView revokeGrant(
@@ -298,7 +318,8 @@ public class ReportsResource {
 
     @POST
     @Path("{id}/access-requests")
-    @Operation(summary = "Ask for a copy: {kind: PURCHASE | PRESS, message}")
+    @Operation(operationId = "requestReportAccess", summary = "Ask for a copy: {kind: PURCHASE | PRESS, message}")
+    @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response requestAccess(@PathParam("id") long id, JsonObject body) {
         if (body == null) {

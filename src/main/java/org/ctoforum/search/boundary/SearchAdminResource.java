@@ -14,6 +14,7 @@ import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The index for staff: its state, a rebuild with progress, and the synonyms. */
@@ -31,7 +32,9 @@ public class SearchAdminResource {
     Synonyms synonyms;
 
     @GET
-    @Operation(summary = "The index: documents, how far it follows the change log, and the last or running rebuild")
+    @Operation(
+            operationId = "getSearchIndexStatus",
+            summary = "The index: documents, how far it follows the change log, and the last or running rebuild")
     public SearchAdmin.Status status() {
         return admin.status();
     }
@@ -39,9 +42,11 @@ public class SearchAdminResource {
     @POST
     @Path("reindex")
     @Operation(
+            operationId = "rebuildSearchIndex",
             summary = "Rebuild the index from the database in the background",
             description = "Answers 202 with the status; poll GET /api/admin/search until rebuild.running is false."
                     + " Searches go on against the old index meanwhile.")
+    @APIResponse(responseCode = "202", description = "Accepted")
     public Response reindex() {
         return Response.accepted(admin.reindex())
                 .header("Location", "/api/admin/search")
@@ -50,14 +55,17 @@ public class SearchAdminResource {
 
     @GET
     @Path("synonyms")
-    @Operation(summary = "Synonym groups, applied when searching")
+    @Operation(operationId = "listSynonyms", summary = "Synonym groups, applied when searching")
     public List<Synonyms.Group> synonyms() {
         return synonyms.list();
     }
 
     @POST
     @Path("synonyms")
-    @Operation(summary = "Add a group: {terms: \"pto, paid time off\"}; searches use it within a second")
+    @Operation(
+            operationId = "addSynonyms",
+            summary = "Add a group: {terms: \"pto, paid time off\"}; searches use it within a second")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response addSynonyms(Synonyms.GroupForm form) {
         return Response.status(Response.Status.CREATED)
                 .entity(synonyms.add(form))
@@ -66,7 +74,8 @@ public class SearchAdminResource {
 
     @DELETE
     @Path("synonyms/{id}")
-    @Operation(summary = "Remove a group staff added; the built-in groups stay")
+    @Operation(operationId = "removeSynonyms", summary = "Remove a group staff added; the built-in groups stay")
+    @APIResponse(responseCode = "204", description = "Done; no content")
     public Response removeSynonyms(@PathParam("id") long id) {
         synonyms.remove(id);
         return Response.noContent().build();

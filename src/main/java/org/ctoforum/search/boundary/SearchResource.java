@@ -29,6 +29,7 @@ public class SearchResource {
 
     @GET
     @Operation(
+            operationId = "search",
             summary = "Search: ?q=&type=&theme=&year=&topic=&access=&sort=relevance|date&page=&size=",
             description = "q takes \"phrases\", AND, OR, NOT, -word, title:, topic:, author:, word* and word~."
                     + " A facet parameter may repeat (type=report&type=library). Hits of gated items the caller"
@@ -68,6 +69,7 @@ public class SearchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "searchByBody",
             summary = "The same search with a JSON body: {q, type: [], theme: [], year: [], topic: [], access: [],"
                     + " sort, page, size}")
     public Search.Results searchByBody(SearchForm form) {
@@ -88,7 +90,9 @@ public class SearchResource {
 
     @GET
     @Path("suggest")
-    @Operation(summary = "Titles that start with the words typed so far (?q=), among what the caller may see")
+    @Operation(
+            operationId = "suggest",
+            summary = "Titles that start with the words typed so far (?q=), among what the caller may see")
     public List<AccessAwareSearch.Suggestion> suggest(@QueryParam("q") String q) {
         return search.suggest(q);
     }
