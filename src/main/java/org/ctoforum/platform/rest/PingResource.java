@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The cheapest JSON endpoint: no database, no sign-in. Clients use it to check they reach the API; benchmarks use it
  * as the floor that a page's cost is stated against.
  */
 @Path("ping")
+@Tag(name = "Portal", description = "Whether the portal answers")
 public class PingResource {
 
     @Inject

@@ -69,7 +69,8 @@ public class Downloads {
 
     public record DayCount(LocalDate day, long downloads, long people) {}
 
-    public record Stats(long downloads, long completeCopies, long people, long bytesSent, List<DayCount> perDay) {}
+    public record DownloadStats(
+            long downloads, long completeCopies, long people, long bytesSent, List<DayCount> perDay) {}
 
     public record SignedLink(String url, OffsetDateTime expiresAt) {}
 
@@ -299,7 +300,7 @@ public class Downloads {
     }
 
     /** Counts for the staff panel, with one point per day of the last {@code days} days. */
-    public Stats stats(long reportId, int days) {
+    public DownloadStats stats(long reportId, int days) {
         caller.require(Role.STAFF, "read download figures");
         reports.existing(reportId);
         Object[] totals = (Object[])
@@ -325,7 +326,7 @@ public class Downloads {
             LocalDate day = row[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[0];
             perDay.put(day, new DayCount(day, ((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
-        return new Stats(
+        return new DownloadStats(
                 ((Number) totals[0]).longValue(),
                 ((Number) totals[1]).longValue(),
                 ((Number) totals[2]).longValue(),

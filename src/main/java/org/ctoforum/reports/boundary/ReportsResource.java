@@ -37,6 +37,9 @@ import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
 import org.ctoforum.reports.entity.Report;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -93,12 +96,23 @@ public class ReportsResource {
         return reports.viewBySlug(slug);
     }
 
+    /** The parts of a new draft, as the API contract names them. */
+    public record DraftParts(Reports.ReportForm metadata, byte[] file) {}
+
+    /** The parts of a new version, as the API contract names them. */
+    public record VersionParts(byte[] file, String note) {}
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(
             operationId = "createReport",
             summary = "Create a draft (staff): multipart with a 'metadata' part (JSON {title, summary, kind, theme,"
                     + " year, access, priceCents, topics, editionId}) and an optional 'file' part (the PDF)")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = DraftParts.class)))
     @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response create(List<EntityPart> parts, @HeaderParam("Content-Length") Long length) {
@@ -137,6 +151,11 @@ public class ReportsResource {
     @Operation(
             operationId = "addReportVersion",
             summary = "Upload a new version (staff): multipart with 'file' (the PDF) and 'note' (what changed)")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = VersionParts.class)))
     @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(Role.Names.STAFF)
     public Response addVersion(
@@ -270,7 +289,7 @@ public class ReportsResource {
             operationId = "getDownloadStats",
             summary = "Download counts (staff): totals and one point per day for ?days= (default 90)")
     @OpenTo(Role.Names.STAFF)
-    public Downloads.Stats stats(@PathParam("id") long id, @QueryParam("days") @DefaultValue("90") int days) {
+    public Downloads.DownloadStats stats(@PathParam("id") long id, @QueryParam("days") @DefaultValue("90") int days) {
         if (days < 1 || days > 730) {
             throw ProblemException.badRequest("days must be from 1 to 730.");
         }

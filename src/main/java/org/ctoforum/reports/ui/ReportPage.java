@@ -56,7 +56,7 @@ public class ReportPage implements Serializable {
     private boolean denied;
     private ReportView report;
     private boolean missing;
-    private Downloads.Stats stats;
+    private Downloads.DownloadStats stats;
     private List<Downloads.DownloadView> recent = List.of();
     private List<AccessRequests.RequestView> requests = List.of();
     private String requestMessage;
@@ -247,7 +247,7 @@ public class ReportPage implements Serializable {
         return missing;
     }
 
-    public Downloads.Stats getStats() {
+    public Downloads.DownloadStats getStats() {
         return stats;
     }
 

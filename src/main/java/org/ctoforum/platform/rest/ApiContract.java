@@ -1,0 +1,322 @@
+package org.ctoforum.platform.rest;
+
+import jakarta.ws.rs.Produces;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * Turns the document Payara generates into a contract code generators accept (registered as {@code mp.openapi.filter}):
+ * JSON types as JSON-B writes them, a documented answer per status code with RFC 9457 problems for errors, files as
+ * files, one tag per name, and the public address as the server. Everything here is derived from the Java code, so
+ * the document follows the code without hand edits.
+ */
+public class ApiContract implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(ApiContract.class.getName());
+
+    static final String PROBLEM = "Problem";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private final ApiTypes types;
+    private final Set<String> schemaNames = new HashSet<>();
+
+    public ApiContract() {
+        this(ApiTypes.scan(ApiContract.class.getClassLoader()));
+    }
+
+    ApiContract(ApiTypes types) {
+        this.types = types;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        types.sharedNames().forEach(shared -> LOG.severe("Two API classes share a schema name: " + shared));
+        publicServer(api);
+        oneTagPerName(api);
+        api.getComponents().addSchema(PROBLEM, problemSchema());
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        schemaNames.addAll(schemas.keySet());
+        schemas.forEach((name, schema) -> types.body(name).ifPresent(body -> retypeMembers(schema, body)));
+        if (api.getPaths() != null) {
+            api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                    .forEach((method, operation) -> describe(path, method, operation)));
+        }
+    }
+
+    private void describe(String path, PathItem.HttpMethod httpMethod, Operation operation) {
+        if (described(operation)) {
+            return;
+        }
+        Optional<Method> method =
+                Optional.ofNullable(operation.getOperationId()).flatMap(types::method);
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                method.flatMap(m -> ApiTypes.parameterType(m, parameter.getIn().toString(), parameter.getName()))
+                        .flatMap(ApiTypes::schemaOf)
+                        .ifPresent(schema -> parameter.setSchema(withDefault(schema, parameter.getSchema())));
+            }
+        }
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        String success = successCode(responses, method);
+        APIResponse answer = Optional.ofNullable(responses.getAPIResponse(success))
+                .orElseGet(() -> OASFactory.createAPIResponse().description("OK"));
+        if (!"204".equals(success)
+                && (answer.getContent() == null
+                        || answer.getContent().getMediaTypes().isEmpty())) {
+            method.ifPresent(m -> answer.setContent(successContent(m)));
+        }
+        method.ifPresent(m -> multipartParts(m, operation));
+        Map<String, APIResponse> ordered = new LinkedHashMap<>();
+        ordered.put(success, answer);
+        if (answer.getContent() != null && answer.getContent().hasMediaType("application/pdf")) {
+            ordered.put(
+                    "206",
+                    OASFactory.createAPIResponse()
+                            .description("The requested range of the file")
+                            .content(answer.getContent()));
+        }
+        if (hasHeader(operation, "If-None-Match") || hasHeader(operation, "If-Modified-Since")) {
+            ordered.put(
+                    "304", OASFactory.createAPIResponse().description("Not modified since the copy the client holds"));
+        }
+        boolean takesInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
+        if (takesInput) {
+            ordered.put("400", problem("The request is not valid; the problem names what to change"));
+        }
+        boolean open = method.map(ApiContract::openToAnyone).orElse(false);
+        if (!open || path.contains("{")) {
+            ordered.put("401", problem("Sign in first: HTTP Basic or a bearer API token"));
+            ordered.put("403", problem("The caller may not do this"));
+        }
+        if (path.contains("{")) {
+            ordered.put("404", problem("No such object, or the caller may not know it exists"));
+        }
+        if (httpMethod != PathItem.HttpMethod.GET) {
+            ordered.put("409", problem("The object's state does not allow this now"));
+        }
+        ordered.put(APIResponses.DEFAULT, problem("Any other error, as an RFC 9457 problem"));
+        responses.setAPIResponses(ordered);
+    }
+
+    /** Payara may run the filter again over a document it merged; the answers are described once. */
+    private static boolean described(Operation operation) {
+        return operation.getResponses() != null
+                && operation.getResponses().getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("4"));
+    }
+
+    /** A declared 2xx wins; otherwise 200, or 204 when the method returns nothing. */
+    private static String successCode(APIResponses responses, Optional<Method> method) {
+        return responses.getAPIResponses().keySet().stream()
+                .filter(code -> code.startsWith("2"))
+                .findFirst()
+                .orElseGet(() -> method.map(m -> m.getReturnType() == void.class ? "204" : "200")
+                        .orElse("200"));
+    }
+
+    /** What the method writes, by its {@code @Produces} and its return type; a file answers as the file. */
+    private Content successContent(Method method) {
+        Produces produces = Optional.ofNullable(method.getAnnotation(Produces.class))
+                .orElse(method.getDeclaringClass().getAnnotation(Produces.class));
+        List<String> types = produces == null
+                ? List.of(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                : Arrays.stream(produces.value())
+                        .flatMap(v -> Arrays.stream(v.split(",")))
+                        .map(String::strip)
+                        .filter(type -> !type.equals(PROBLEM_JSON))
+                        .toList();
+        boolean file = types.stream().anyMatch(type -> !type.endsWith("json"));
+        Content content = OASFactory.createContent();
+        for (String type : types) {
+            if (!type.endsWith("json")) {
+                Schema text = OASFactory.createSchema().type(SchemaType.STRING);
+                content.addMediaType(
+                        type,
+                        OASFactory.createMediaType().schema(type.startsWith("text/") ? text : text.format("binary")));
+            } else if (!file) {
+                content.addMediaType(
+                        type, OASFactory.createMediaType().schema(jsonSchema(method.getGenericReturnType())));
+            }
+        }
+        return content;
+    }
+
+    /** A reference to the schema the generator made for one of our classes, or the plain schema of a JSON value. */
+    private Schema jsonSchema(Type type) {
+        Optional<Schema> plain = ApiTypes.schemaOf(type);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            if (Collection.class.isAssignableFrom(raw)) {
+                return OASFactory.createSchema()
+                        .type(SchemaType.ARRAY)
+                        .items(jsonSchema(p.getActualTypeArguments()[0]));
+            }
+        }
+        if (type instanceof Class<?> raw
+                && raw.getName().startsWith("org.ctoforum.")
+                && schemaNames.contains(raw.getSimpleName())) {
+            return OASFactory.createSchema().ref("#/components/schemas/" + raw.getSimpleName());
+        }
+        return OASFactory.createSchema().type(SchemaType.OBJECT);
+    }
+
+    /** Multipart uploads name their parts: the record given as the request body's schema lists them. */
+    private void multipartParts(Method method, Operation operation) {
+        org.eclipse.microprofile.openapi.annotations.parameters.RequestBody declared =
+                method.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.RequestBody.class);
+        if (declared == null || operation.getRequestBody() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.annotations.media.Content content : declared.content()) {
+            Class<?> parts = content.schema().implementation();
+            if (!parts.isRecord()) {
+                continue;
+            }
+            Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
+            for (RecordComponent part : parts.getRecordComponents()) {
+                schema.addProperty(part.getName(), jsonSchema(part.getGenericType()));
+            }
+            operation
+                    .getRequestBody()
+                    .content(OASFactory.createContent()
+                            .addMediaType(
+                                    content.mediaType(),
+                                    OASFactory.createMediaType().schema(schema)));
+        }
+    }
+
+    private void retypeMembers(Schema schema, Class<?> body) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.replaceAll((member, generated) -> generated.getRef() != null
+                ? generated
+                : ApiTypes.memberType(body, member)
+                        .flatMap(ApiTypes::schemaOf)
+                        .map(typed -> withDefault(typed, generated))
+                        .orElse(generated));
+        schema.setProperties(properties);
+    }
+
+    private static Schema withDefault(Schema typed, Schema generated) {
+        if (generated != null && generated.getDefaultValue() != null) {
+            Object value = generated.getDefaultValue();
+            typed.setDefaultValue(
+                    typed.getType() == SchemaType.INTEGER && value instanceof String text && text.matches("-?\\d+")
+                            ? Long.valueOf(text)
+                            : value);
+        }
+        if (generated != null && generated.getDescription() != null) {
+            typed.setDescription(generated.getDescription());
+        }
+        return typed;
+    }
+
+    private static boolean openToAnyone(Method method) {
+        OpenTo declared = Optional.ofNullable(method.getAnnotation(OpenTo.class))
+                .orElse(method.getDeclaringClass().getAnnotation(OpenTo.class));
+        return declared == null || List.of(declared.value()).contains(OpenTo.ANYONE);
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    /** RFC 9457: its five members, and whatever a kind of problem adds (the fields at fault, say). */
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .type(SchemaType.OBJECT)
+                .description("An RFC 9457 problem; branch on type, show title and detail")
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .type(SchemaType.STRING)
+                                .format("uri-reference")
+                                .description("What kind of problem; stable, with a page that explains it"))
+                .addProperty("title", OASFactory.createSchema().type(SchemaType.STRING))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema().type(SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", OASFactory.createSchema().type(SchemaType.STRING))
+                .addProperty(
+                        "instance",
+                        OASFactory.createSchema().type(SchemaType.STRING).format("uri-reference"))
+                .additionalPropertiesBoolean(true);
+    }
+
+    /** The address users reach the portal at, as in links and mails; the listener's own address otherwise. */
+    private static void publicServer(OpenAPI api) {
+        String configured = ConfigProvider.getConfig(ApiContract.class.getClassLoader())
+                .getOptionalValue("portal.base.url", String.class)
+                .map(String::strip)
+                .orElse("");
+        String url = !configured.isEmpty()
+                ? configured
+                : api.getServers() == null || api.getServers().isEmpty()
+                        ? "/"
+                        : api.getServers().get(0).getUrl();
+        String withoutSlash = url.length() > 1 && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        api.setServers(new ArrayList<>(
+                List.of(OASFactory.createServer().url(withoutSlash).description("The portal"))));
+    }
+
+    /** Several resource classes name the same tag; a generator wants each name once, with its description. */
+    private static void oneTagPerName(OpenAPI api) {
+        if (api.getTags() == null) {
+            return;
+        }
+        Map<String, Tag> byName = new LinkedHashMap<>();
+        for (Tag tag : api.getTags()) {
+            Tag kept = byName.get(tag.getName());
+            if (kept == null || (kept.getDescription() == null && tag.getDescription() != null)) {
+                byName.put(tag.getName(), tag);
+            }
+        }
+        api.setTags(new ArrayList<>(byName.values()));
+    }
+}
