@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ctoforum.testing.Portal;
@@ -102,8 +104,7 @@ class ApiContractIT {
         }));
         api.getComponents().getSchemas().forEach((name, schema) -> {
             if (schema.getProperties() != null) {
-                schema.getProperties().forEach((member, property) -> {
-                    io.swagger.v3.oas.models.media.Schema<?> typed = property;
+                properties(schema).forEach((member, typed) -> {
                     if ("number".equals(typed.getType()) && typed.getFormat() == null) {
                         problems.add(name + "." + member + " is a number of no width");
                     }
@@ -138,22 +139,15 @@ class ApiContractIT {
                 .getProperties()
                 .keySet()
                 .containsAll(Set.of("metadata", "file")));
-        assertEquals(
-                "date",
-                api.getComponents()
-                        .getSchemas()
-                        .get("EditionView")
-                        .getProperties()
-                        .get("startDate")
-                        .getFormat());
-        assertEquals(
-                "int64",
-                api.getComponents()
-                        .getSchemas()
-                        .get("EditionView")
-                        .getProperties()
-                        .get("id")
-                        .getFormat());
+        Map<String, Schema<?>> edition =
+                properties(api.getComponents().getSchemas().get("EditionView"));
+        assertEquals("date", edition.get("startDate").getFormat());
+        assertEquals("int64", edition.get("id").getFormat());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Schema<?>> properties(Schema<?> schema) {
+        return (Map<String, Schema<?>>) (Map<String, ?>) schema.getProperties();
     }
 
     private static void checkErrorsAreProblems(String where, Operation operation, List<String> problems) {
