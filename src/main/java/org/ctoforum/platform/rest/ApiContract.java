@@ -78,7 +78,7 @@ public class ApiContract implements OASFilter {
             for (Parameter parameter : operation.getParameters()) {
                 method.flatMap(m -> ApiTypes.parameterType(m, parameter.getIn().toString(), parameter.getName()))
                         .flatMap(ApiTypes::schemaOf)
-                        .ifPresent(schema -> parameter.setSchema(withDefault(schema, parameter.getSchema())));
+                        .ifPresent(type -> parameter.setSchema(withDefault(schema(type), parameter.getSchema())));
             }
         }
         APIResponses responses = operation.getResponses();
@@ -173,9 +173,9 @@ public class ApiContract implements OASFilter {
 
     /** A reference to the schema the generator made for one of our classes, or the plain schema of a JSON value. */
     private Schema jsonSchema(Type type) {
-        Optional<Schema> plain = ApiTypes.schemaOf(type);
+        Optional<ApiTypes.JsonType> plain = ApiTypes.schemaOf(type);
         if (plain.isPresent()) {
-            return plain.get();
+            return schema(plain.get());
         }
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
             if (Collection.class.isAssignableFrom(raw)) {
@@ -226,9 +226,21 @@ public class ApiContract implements OASFilter {
                 ? generated
                 : ApiTypes.memberType(body, member)
                         .flatMap(ApiTypes::schemaOf)
-                        .map(typed -> withDefault(typed, generated))
+                        .map(type -> withDefault(schema(type), generated))
                         .orElse(generated));
         schema.setProperties(properties);
+    }
+
+    private static Schema schema(ApiTypes.JsonType type) {
+        Schema schema = OASFactory.createSchema().type(type.type());
+        if (type.format() != null) {
+            schema.setFormat(type.format());
+        }
+        type.constants().forEach(schema::addEnumeration);
+        if (type.items() != null) {
+            schema.setItems(schema(type.items()));
+        }
+        return schema;
     }
 
     private static Schema withDefault(Schema typed, Schema generated) {

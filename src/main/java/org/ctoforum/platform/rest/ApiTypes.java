@@ -44,9 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
@@ -137,57 +135,64 @@ final class ApiTypes {
         return Optional.empty();
     }
 
+    /** A JSON value's type as the contract states it: an OpenAPI type, its format, its constants, its items. */
+    record JsonType(SchemaType type, String format, List<String> constants, JsonType items) {
+        static JsonType of(SchemaType type, String format) {
+            return new JsonType(type, format, List.of(), null);
+        }
+    }
+
     /**
-     * The schema JSON-B writes for a Java type, when it is not an object of its own: whole numbers as integers with
+     * The type JSON-B writes for a Java type, when it is not an object of its own: whole numbers as integers with
      * their width, dates and times as strings with their format, enums with their constants, collections of those.
      */
-    static Optional<Schema> schemaOf(Type type) {
+    static Optional<JsonType> schemaOf(Type type) {
         Class<?> raw = raw(type);
         if (raw == long.class || raw == Long.class) {
-            return Optional.of(scalar(SchemaType.INTEGER, "int64"));
+            return Optional.of(JsonType.of(SchemaType.INTEGER, "int64"));
         }
         if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class) {
-            return Optional.of(scalar(SchemaType.INTEGER, "int32"));
+            return Optional.of(JsonType.of(SchemaType.INTEGER, "int32"));
         }
         if (raw == double.class || raw == Double.class || raw == BigDecimal.class) {
-            return Optional.of(scalar(SchemaType.NUMBER, "double"));
+            return Optional.of(JsonType.of(SchemaType.NUMBER, "double"));
         }
         if (raw == float.class || raw == Float.class) {
-            return Optional.of(scalar(SchemaType.NUMBER, "float"));
+            return Optional.of(JsonType.of(SchemaType.NUMBER, "float"));
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return Optional.of(scalar(SchemaType.BOOLEAN, null));
+            return Optional.of(JsonType.of(SchemaType.BOOLEAN, null));
         }
         if (raw == String.class || raw == ZoneId.class || raw == LocalTime.class) {
-            return Optional.of(scalar(SchemaType.STRING, null));
+            return Optional.of(JsonType.of(SchemaType.STRING, null));
         }
         if (raw == LocalDate.class) {
-            return Optional.of(scalar(SchemaType.STRING, "date"));
+            return Optional.of(JsonType.of(SchemaType.STRING, "date"));
         }
         if (raw == Instant.class
                 || raw == OffsetDateTime.class
                 || raw == ZonedDateTime.class
                 || raw == LocalDateTime.class) {
-            return Optional.of(scalar(SchemaType.STRING, "date-time"));
+            return Optional.of(JsonType.of(SchemaType.STRING, "date-time"));
         }
         if (raw == byte[].class) {
-            return Optional.of(scalar(SchemaType.STRING, "binary"));
+            return Optional.of(JsonType.of(SchemaType.STRING, "binary"));
         }
         if (raw == URI.class) {
-            return Optional.of(scalar(SchemaType.STRING, "uri"));
+            return Optional.of(JsonType.of(SchemaType.STRING, "uri"));
         }
         if (raw == UUID.class) {
-            return Optional.of(scalar(SchemaType.STRING, "uuid"));
+            return Optional.of(JsonType.of(SchemaType.STRING, "uuid"));
         }
         if (raw.isEnum()) {
-            Schema schema = scalar(SchemaType.STRING, null);
-            Arrays.stream(raw.getEnumConstants()).forEach(c -> schema.addEnumeration(((Enum<?>) c).name()));
-            return Optional.of(schema);
+            List<String> constants = Arrays.stream(raw.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
+            return Optional.of(new JsonType(SchemaType.STRING, null, constants, null));
         }
         if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
             return schemaOf(p.getActualTypeArguments()[0])
-                    .map(items ->
-                            OASFactory.createSchema().type(SchemaType.ARRAY).items(items));
+                    .map(items -> new JsonType(SchemaType.ARRAY, null, List.of(), items));
         }
         return Optional.empty();
     }
@@ -255,11 +260,6 @@ final class ApiTypes {
                         BeanParam.class,
                         Context.class)
                 .noneMatch(parameter::isAnnotationPresent);
-    }
-
-    private static Schema scalar(SchemaType type, String format) {
-        Schema schema = OASFactory.createSchema().type(type);
-        return format == null ? schema : schema.format(format);
     }
 
     private static Class<?> raw(Type type) {

@@ -29,6 +29,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The OpenAPI document the running portal serves is the contract committed in docs/openapi.yaml, and it is one a
@@ -74,8 +75,10 @@ class ApiContractIT {
                         .group());
         Path written = Path.of(System.getProperty("portal.it.openapi.live"));
         Files.writeString(written, actual, StandardCharsets.UTF_8);
+        // Compared as data: Payara writes a response's members in an order that can change between starts.
+        Yaml yaml = new Yaml();
         assertTrue(
-                expected.equals(actual),
+                yaml.load(expected).equals(yaml.load(actual)),
                 "The API changed: review " + written + " and copy it to docs/openapi.yaml (diff " + committed + " "
                         + written + ")");
     }
