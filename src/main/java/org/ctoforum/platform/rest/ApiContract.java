@@ -8,12 +8,14 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 /**
  * Turns the document Payara generates into a contract code generators accept (registered as {@code mp.openapi.filter}):
  * JSON types as JSON-B writes them, a documented answer per status code with RFC 9457 problems for errors, files as
- * files, one tag per name, and the public address as the server. Everything here is derived from the Java code, so
+ * files, one tag per feature, and the public address as the server. Everything here is derived from the Java code, so
  * the document follows the code without hand edits.
  */
 public class ApiContract implements OASFilter {
@@ -44,6 +46,7 @@ public class ApiContract implements OASFilter {
 
     private final ApiTypes types;
     private final Set<String> schemaNames = new HashSet<>();
+    private final Map<String, String> featureOfTag = new HashMap<>();
 
     public ApiContract() {
         this(ApiTypes.scan(ApiContract.class.getClassLoader()));
@@ -57,7 +60,6 @@ public class ApiContract implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         types.sharedNames().forEach(shared -> LOG.severe("Two API classes share a schema name: " + shared));
         publicServer(api);
-        oneTagPerName(api);
         api.getComponents().addSchema(PROBLEM, problemSchema());
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         schemaNames.addAll(schemas.keySet());
@@ -66,6 +68,7 @@ public class ApiContract implements OASFilter {
             api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> describe(path, method, operation)));
         }
+        tagsByFeature(api);
     }
 
     private void describe(String path, PathItem.HttpMethod httpMethod, Operation operation) {
@@ -74,6 +77,19 @@ public class ApiContract implements OASFilter {
         }
         Optional<Method> method =
                 Optional.ofNullable(operation.getOperationId()).flatMap(types::method);
+        method.ifPresent(m -> {
+            String feature = feature(m);
+            if (operation.getTags() != null) {
+                operation.getTags().forEach(tag -> featureOfTag.putIfAbsent(tag, feature));
+            }
+            operation.setTags(new ArrayList<>(List.of(feature)));
+            if (openToAnyone(m)) {
+                operation.setSecurity(new ArrayList<>(List.of(
+                        OASFactory.createSecurityRequirement(),
+                        OASFactory.createSecurityRequirement().addScheme("basic"),
+                        OASFactory.createSecurityRequirement().addScheme("token"))));
+            }
+        });
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
                 method.flatMap(m -> ApiTypes.parameterType(m, parameter.getIn().toString(), parameter.getName()))
@@ -317,18 +333,36 @@ public class ApiContract implements OASFilter {
                 List.of(OASFactory.createServer().url(withoutSlash).description("The portal"))));
     }
 
-    /** Several resource classes name the same tag; a generator wants each name once, with its description. */
-    private static void oneTagPerName(OpenAPI api) {
-        if (api.getTags() == null) {
+    /** The feature a resource belongs to, from its package: org.ctoforum.forums.boundary is Forums. */
+    private static String feature(Method method) {
+        String[] parts = method.getDeclaringClass().getPackageName().split("\\.");
+        String name = parts.length > 2 ? parts[2] : parts[parts.length - 1];
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * One tag per feature, so that a generated client has one class per feature folder; its description joins those
+     * of the resource classes' own tags.
+     */
+    private void tagsByFeature(OpenAPI api) {
+        if (featureOfTag.isEmpty()) {
             return;
         }
-        Map<String, Tag> byName = new LinkedHashMap<>();
-        for (Tag tag : api.getTags()) {
-            Tag kept = byName.get(tag.getName());
-            if (kept == null || (kept.getDescription() == null && tag.getDescription() != null)) {
-                byName.put(tag.getName(), tag);
+        Map<String, List<String>> descriptions = new TreeMap<>();
+        featureOfTag.values().forEach(feature -> descriptions.putIfAbsent(feature, new ArrayList<>()));
+        if (api.getTags() != null) {
+            for (Tag tag : api.getTags()) {
+                String feature = featureOfTag.get(tag.getName());
+                if (feature != null
+                        && tag.getDescription() != null
+                        && !descriptions.get(feature).contains(tag.getDescription())) {
+                    descriptions.get(feature).add(tag.getDescription());
+                }
             }
         }
-        api.setTags(new ArrayList<>(byName.values()));
+        List<Tag> tags = new ArrayList<>();
+        descriptions.forEach((feature, texts) -> tags.add(
+                OASFactory.createTag().name(feature).description(texts.isEmpty() ? null : String.join("; ", texts))));
+        api.setTags(tags);
     }
 }
