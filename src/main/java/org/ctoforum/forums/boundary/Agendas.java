@@ -142,6 +142,7 @@ public class Agendas {
     public CalendarFile editionCalendar(long editionId) {
         Edition edition = em.find(Edition.class, editionId);
         List<SessionView> sessions = schedule.list(editionId);
+        // A draft's changes are not logged, so its events are stamped now and it has no Last-Modified.
         Optional<Instant> changedAt = schedule.agendaChangedAt(edition);
         String text = CalendarWriter.write(
                 edition.getTitle(),
