@@ -76,6 +76,7 @@ class HttpConformanceIT {
                 "/health/nothing-here",
                 "/no-such-page.xhtml",
                 "/no-such-thing",
+                "/resources/css/portal.css",
                 "/jakarta.faces.resource/theme.css.xhtml?ln=primefaces-saga",
                 "/api/ping" + LONG_QUERY);
         List<String> wrong = new ArrayList<>();
