@@ -40,6 +40,8 @@ public final class PortalLauncher {
 
     private static final Logger LOG = Logger.getLogger(PortalLauncher.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Room for a request head with an over-long address, which the portal then refuses with a 414 of its own. */
+    private static final int HEADER_BUFFER_BYTES = 64 * 1024;
     /** How a readiness check says it will not recover, as DemoReadiness does when the demo content failed. */
     private static final Pattern GAVE_UP = Pattern.compile("\"state\"\\s*:\\s*\"failed\"");
 
@@ -118,7 +120,9 @@ public final class PortalLauncher {
      * Payara's HTTP listener, set before it starts. The request timeout is how long one request may hold a worker
      * thread: Grizzly interrupts it after that, so a body that trickles in, or a client that reads nothing, cannot
      * keep a thread for ever. Grizzly refuses a DELETE with a body by default (a bare 400); the API takes a reason
-     * with some deletions, such as a revoked grant. The tests' Payara reads the same from payara-preboot.asadmin.
+     * with some deletions, such as a revoked grant. Grizzly answers a bare 400 to a request head over its header
+     * buffer (8 KiB by default), so the buffer is raised and the portal answers a long address with its own 414 (see
+     * RequestTargetLimit). The tests' Payara reads the same from payara-preboot.asadmin.
      */
     private static Path listenerCommands(Map<PortalSetting, String> settings) throws IOException {
         Path commands = Files.createTempFile("portal-listener", ".asadmin");
@@ -127,7 +131,8 @@ public final class PortalLauncher {
         Files.writeString(
                 commands,
                 http + ".request-timeout-seconds=" + settings.get(HTTP_REQUEST_TIMEOUT_SECONDS) + "\n" + http
-                        + ".allow-payload-for-undefined-http-methods=true\n");
+                        + ".allow-payload-for-undefined-http-methods=true\n" + http
+                        + ".header-buffer-length-bytes=" + HEADER_BUFFER_BYTES + "\n");
         return commands;
     }
 

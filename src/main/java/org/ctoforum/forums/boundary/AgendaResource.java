@@ -1,6 +1,7 @@
 package org.ctoforum.forums.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -58,11 +60,8 @@ public class AgendaResource {
     @Path("agenda.ics")
     @Produces("text/calendar")
     @Operation(operationId = "getAgendaCalendar", summary = "The personal agenda as iCalendar")
-    public Response calendar() {
-        return Response.ok(agendas.myCalendar())
-                .type("text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"my-agenda.ics\"")
-                .build();
+    public Response calendar(@Context HttpServletRequest request) {
+        return agendas.myCalendar().download(request, "my-agenda.ics");
     }
 
     @POST

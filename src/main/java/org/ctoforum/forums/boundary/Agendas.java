@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.Secrets;
 import org.ctoforum.platform.security.SignedOutEverywhere;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.Validators;
 
 /**
  * A member's personal agenda: the sessions they picked, with overlaps flagged, as a page, as iCalendar, and as a
@@ -107,22 +111,49 @@ public class Agendas {
         return mine(caller.requireAccountId());
     }
 
-    public String myCalendar() {
+    /**
+     * An iCalendar text, and when what it shows last changed where that is known (null otherwise: a personal agenda
+     * loses sessions without a trace of when).
+     */
+    public record CalendarFile(String text, Instant changedAt) {
+
+        public Validators validators() {
+            return Validators.of(text, changedAt);
+        }
+
+        /** The API's answer: the file to save, or 304 with no body when the caller's copy is current. */
+        Response download(HttpServletRequest request, String fileName) {
+            Validators validators = validators();
+            Response.ResponseBuilder answer = validators.notModified(request)
+                    ? Response.notModified()
+                    : Response.ok(text)
+                            .type("text/calendar; charset=UTF-8")
+                            .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+            validators.headers().forEach(answer::header);
+            return answer.build();
+        }
+    }
+
+    public CalendarFile myCalendar() {
         return calendarOf(caller.requireAccountId());
     }
 
     /** The whole agenda of a published edition as iCalendar. */
-    public String editionCalendar(long editionId) {
+    public CalendarFile editionCalendar(long editionId) {
         Edition edition = em.find(Edition.class, editionId);
         List<SessionView> sessions = schedule.list(editionId);
-        return CalendarWriter.write(
+        // A draft's changes are not logged, so its events are stamped now and it has no Last-Modified.
+        Optional<Instant> changedAt = schedule.agendaChangedAt(edition);
+        String text = CalendarWriter.write(
                 edition.getTitle(),
-                List.of(new CalendarWriter.Part(edition.getTitle(), edition.zone(), sessions)),
+                List.of(new CalendarWriter.Part(
+                        edition.getTitle(), edition.zone(), sessions, changedAt.orElseGet(clock::instant))),
                 settings.baseUrl());
+        return new CalendarFile(text, changedAt.orElse(null));
     }
 
     /** The calendar behind a secret feed address, or empty when the address is unknown or revoked. */
-    public Optional<String> feed(String token) {
+    public Optional<CalendarFile> feed(String token) {
         return em.createQuery("select f from CalendarFeed f where f.tokenHash = :h", CalendarFeed.class)
                 .setParameter("h", Secrets.sha256(token))
                 .getResultStream()
@@ -171,7 +202,7 @@ public class Agendas {
                 .forEach(feed -> feed.revoke(now));
     }
 
-    private String calendarOf(long account) {
+    private CalendarFile calendarOf(long account) {
         List<Entry> entries = mine(account);
         List<CalendarWriter.Part> parts = new ArrayList<>();
         entries.stream().map(e -> e.session().editionId()).distinct().forEach(editionId -> {
@@ -182,9 +213,10 @@ public class Agendas {
                     entries.stream()
                             .filter(e -> e.session().editionId() == editionId)
                             .map(Entry::session)
-                            .toList()));
+                            .toList(),
+                    schedule.agendaChangedAt(edition).orElseGet(clock::instant)));
         });
-        return CalendarWriter.write("My CTO Forum agenda", parts, settings.baseUrl());
+        return new CalendarFile(CalendarWriter.write("My CTO Forum agenda", parts, settings.baseUrl()), null);
     }
 
     private List<Entry> mine(long account) {

@@ -13,19 +13,23 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.platform.problem.ProblemException;
-import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.AtomFeeds;
+import org.ctoforum.platform.web.ProblemAnswers;
+import org.ctoforum.platform.web.Validators;
 
 /**
  * Feeds that calendar and feed readers fetch without signing in: a member's agenda behind its secret address
  * ({@code /feeds/agenda/<token>.ics}), and an edition's change log as Atom ({@code /feeds/forums/<id>/changes.atom}).
+ * Both carry an ETag from their bytes, so a reader that polls gets 304 until something changes; the change log also
+ * carries its latest change as Last-Modified and updated (its publication while it is empty).
  */
 @WebServlet("/feeds/*")
 public class ForumFeeds extends HttpServlet {
@@ -53,39 +57,34 @@ public class ForumFeeds extends HttpServlet {
             Matcher agenda = AGENDA.matcher(path);
             Matcher changes = CHANGES.matcher(path);
             if (agenda.matches()) {
-                Optional<String> calendar = agendas.feed(agenda.group(1));
-                if (calendar.isEmpty()) {
-                    throw ProblemException.notFound("This calendar address");
-                }
-                send(response, "text/calendar; charset=UTF-8", calendar.get());
+                Agendas.CalendarFile calendar = agendas.feed(agenda.group(1))
+                        .orElseThrow(() -> ProblemException.notFound("This calendar address"));
+                send(request, response, "text/calendar; charset=UTF-8", calendar.text(), calendar.validators());
             } else if (changes.matches()) {
-                send(response, "application/atom+xml; charset=UTF-8", atom(Long.parseLong(changes.group(1))));
+                long editionId = Long.parseLong(changes.group(1));
+                Instant changedAt = schedule.agendaChangedAt(editionId).orElse(AtomFeeds.PORTAL_STARTED);
+                String atom = atom(editionId, changedAt);
+                send(request, response, "application/atom+xml; charset=UTF-8", atom, Validators.of(atom, changedAt));
             } else {
                 throw ProblemException.notFound("This feed");
             }
         } catch (ProblemException problem) {
-            response.setStatus(problem.status());
-            send(
-                    response,
-                    "application/problem+json",
-                    Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            ProblemAnswers.send(response, problem);
         }
     }
 
-    private String atom(long editionId) {
+    private String atom(long editionId, Instant changedAt) {
         EditionView edition = editions.get(editionId);
         List<SessionChange> log = schedule.changes(editionId);
         String link = settings.baseUrl() + "/forums/edition.xhtml?id=" + editionId;
+        String self = settings.baseUrl() + "/feeds/forums/" + editionId + "/changes.atom";
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle("Agenda changes: " + edition.title());
-        feed.setLink(link);
-        feed.setUri(settings.baseUrl() + "/feeds/forums/" + editionId + "/changes.atom");
+        feed.setLinks(AtomFeeds.links(link, self));
+        feed.setUri(self);
         feed.setDescription("Sessions moved, changed or cancelled since the agenda was published.");
-        feed.setPublishedDate(
-                log.isEmpty()
-                        ? new Date(0)
-                        : Date.from(log.get(0).getChangedAt().toInstant()));
+        feed.setPublishedDate(Date.from(changedAt));
         feed.setEntries(log.stream().map(change -> entry(change, link)).toList());
         try {
             return new SyndFeedOutput().outputString(feed);
@@ -110,9 +109,14 @@ public class ForumFeeds extends HttpServlet {
         return entry;
     }
 
-    private static void send(HttpServletResponse response, String type, String body) throws IOException {
-        response.setContentType(type);
+    private static void send(
+            HttpServletRequest request, HttpServletResponse response, String type, String body, Validators validators)
+            throws IOException {
         response.setHeader("Cache-Control", "private, max-age=300");
+        if (validators.answeredNotModified(request, response)) {
+            return;
+        }
+        response.setContentType(type);
         response.getWriter().write(body);
     }
 }

@@ -2,6 +2,7 @@ package org.ctoforum.forums.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -286,10 +288,7 @@ public class ForumsResource {
     @Path("{id}/agenda.ics")
     @Produces("text/calendar")
     @Operation(operationId = "getForumCalendar", summary = "The edition's agenda as iCalendar (RFC 5545)")
-    public Response editionCalendar(@PathParam("id") long id) {
-        return Response.ok(agendas.editionCalendar(id))
-                .type("text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"forum-" + id + ".ics\"")
-                .build();
+    public Response editionCalendar(@PathParam("id") long id, @Context HttpServletRequest request) {
+        return agendas.editionCalendar(id).download(request, "forum-" + id + ".ics");
     }
 }

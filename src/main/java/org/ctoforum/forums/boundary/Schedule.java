@@ -10,12 +10,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.ctoforum.forums.control.ChangeNotices;
@@ -264,6 +266,27 @@ public class Schedule {
         var scribe = people.byEmail(email).orElseThrow(() -> ProblemException.notFound("An account for " + email));
         session.assignScribe(scribe.id());
         return views.of(List.of(session)).get(0);
+    }
+
+    /**
+     * When the edition's agenda last changed: its publication or its latest logged change, as every change after
+     * publication is logged. Empty for a draft, whose changes are not.
+     */
+    public Optional<Instant> agendaChangedAt(long editionId) {
+        return agendaChangedAt(editions.visible(editionId));
+    }
+
+    /** The same, for an edition the caller has already been allowed to see. */
+    public Optional<Instant> agendaChangedAt(Edition edition) {
+        if (edition.getPublishedAt() == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime latest = em.createQuery(
+                        "select max(c.changedAt) from SessionChange c where c.editionId = :e", OffsetDateTime.class)
+                .setParameter("e", edition.getId())
+                .getSingleResult();
+        Instant published = edition.getPublishedAt().toInstant();
+        return Optional.of(latest == null || latest.toInstant().isBefore(published) ? published : latest.toInstant());
     }
 
     public List<SessionChange> changes(long editionId) {

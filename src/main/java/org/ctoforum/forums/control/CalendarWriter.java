@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -12,6 +13,7 @@ import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
@@ -27,15 +29,17 @@ import org.ctoforum.forums.boundary.SessionView;
 /**
  * Writes sessions as iCalendar (RFC 5545) with ical4j. Times stay in the edition's own zone, with its VTIMEZONE,
  * so a calendar shows 9:00 in Chicago as 9:00 in Chicago. Each session keeps one UID and a rising SEQUENCE, so a
- * subscribed calendar moves or cancels the event instead of adding a second one.
+ * subscribed calendar moves or cancels the event instead of adding a second one. Each event's DTSTAMP is when its
+ * edition's agenda last changed, not when the file was written, so the same agenda is always the same bytes, and
+ * its ETag holds until something changes.
  */
 public final class CalendarWriter {
 
     private static final TimeZoneRegistry ZONES =
             TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    /** The sessions of one edition, in that edition's zone. */
-    public record Part(String editionTitle, ZoneId zone, List<SessionView> sessions) {}
+    /** The sessions of one edition, in that edition's zone, and when its agenda last changed. */
+    public record Part(String editionTitle, ZoneId zone, List<SessionView> sessions, Instant changedAt) {}
 
     public static String write(String name, List<Part> parts, String baseUrl) {
         Calendar calendar = new Calendar();
@@ -65,6 +69,7 @@ public final class CalendarWriter {
     private static VEvent event(Part part, SessionView session, String baseUrl) {
         VEvent event =
                 new VEvent(session.start().atZone(part.zone()), session.end().atZone(part.zone()), session.title());
+        event.replace(new DtStamp(part.changedAt()));
         event.add(new Uid("session-" + session.id() + "@cto-forum"));
         event.add(new Sequence(session.sequence()));
         event.add(new Location(

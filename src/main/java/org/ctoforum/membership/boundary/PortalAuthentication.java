@@ -22,9 +22,10 @@ import java.util.logging.Logger;
 import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.database.DatabaseOutagePages;
 import org.ctoforum.platform.problem.ProblemException;
-import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.web.ClientAddress;
+import org.ctoforum.platform.web.ProblemAnswers;
+import org.ctoforum.platform.web.ResponseDate;
 
 /**
  * The one way in. Pages use a session after the sign-in form; the API takes HTTP Basic or a bearer token on every
@@ -51,6 +52,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        // This mechanism answers some requests (401s, sign-in redirects) before any filter runs.
+        ResponseDate.stamp(response);
         try {
             return authenticate(request, response, context);
         } catch (RuntimeException e) {
@@ -226,9 +229,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     private static AuthenticationStatus refuse(HttpServletResponse response, ProblemException problem) {
         try {
             response.resetBuffer();
-            response.setStatus(problem.status());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
             if (problem.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"CTO Forum\", Bearer");
             }
@@ -236,8 +236,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter.toString());
             }
-            response.getWriter()
-                    .write(Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            ProblemAnswers.send(response, problem);
             response.flushBuffer();
         } catch (IOException e) {
             // The client went away; there is nobody to tell.

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.ctoforum.platform.rest.Problems;
 
 /**
  * What a filter answers when it turns a request away before any page or resource runs: a short page for pages, a
@@ -32,16 +31,15 @@ public final class Refusals {
         if (extensions.get("retryAfter") != null) {
             response.setHeader("Retry-After", String.valueOf(extensions.get("retryAfter")));
         }
-        response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().endsWith(".xhtml")) {
+            response.setCharacterEncoding("UTF-8");
             response.setContentType("text/html");
             response.getWriter()
                     .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(title) + "</title></head>"
                             + "<body><main><h1>" + escaped(title) + "</h1><p>" + escaped(detail) + "</p></main>"
                             + "</body></html>");
         } else {
-            response.setContentType("application/problem+json");
-            response.getWriter().write(Problems.body(status, title, detail, extensions));
+            ProblemAnswers.send(response, status, title, detail, extensions);
         }
     }
 

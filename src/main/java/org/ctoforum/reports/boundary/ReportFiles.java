@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.problem.ProblemException;
-import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.web.ClientAddress;
+import org.ctoforum.platform.web.ProblemAnswers;
+import org.ctoforum.platform.web.Validators.Preconditions;
 import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
 import org.ctoforum.reports.entity.Report;
@@ -86,20 +88,15 @@ public class ReportFiles extends HttpFilter {
             channel = Download.Channel.PAGE;
         }
         FileTransfer transfer = FileTransfer.plan(
-                ticket.file(),
-                request.getHeader("Range"),
-                request.getHeader("If-Range"),
-                request.getHeader("If-None-Match"));
+                ticket.file(), request.getHeader("Range"), request.getHeader("If-Range"), Preconditions.of(request));
         if (transfer.status() == 416) {
-            response.setStatus(416);
             transfer.headers().forEach(response::setHeader);
-            response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter()
-                    .write(Problems.body(
-                            416,
-                            "Range not satisfiable",
-                            "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
-                            java.util.Map.of()));
+            ProblemAnswers.send(
+                    response,
+                    416,
+                    "Range not satisfiable",
+                    "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
+                    Map.of());
             return;
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
@@ -159,10 +156,7 @@ public class ReportFiles extends HttpFilter {
             request.getRequestDispatcher("/reports/report.xhtml?slug=" + slug + "&denied=true")
                     .forward(request, response);
         } else {
-            response.setStatus(problem.status());
-            response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter()
-                    .write(Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            ProblemAnswers.send(response, problem);
         }
     }
 

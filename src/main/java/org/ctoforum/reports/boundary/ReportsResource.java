@@ -32,6 +32,7 @@ import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.ClientAddress;
+import org.ctoforum.platform.web.Validators.Preconditions;
 import org.ctoforum.reports.boundary.Reports.ReceivedPdf;
 import org.ctoforum.reports.control.FileTransfer;
 import org.ctoforum.reports.entity.Download;
@@ -215,7 +216,11 @@ public class ReportsResource {
             @Context HttpServletRequest request) {
         Report report = reports.visible(id);
         Downloads.Ticket ticket = downloads.forCaller(report, version);
-        FileTransfer transfer = FileTransfer.plan(ticket.file(), range, ifRange, ifNoneMatch);
+        FileTransfer transfer = FileTransfer.plan(
+                ticket.file(),
+                range,
+                ifRange,
+                new Preconditions(request.getMethod(), ifNoneMatch, request.getHeader("If-Modified-Since")));
         Response.ResponseBuilder response = Response.status(transfer.status());
         transfer.headers().forEach(response::header);
         if (transfer.status() == 416) {

@@ -7,17 +7,17 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ctoforum.platform.web.HttpDates;
+import org.ctoforum.platform.web.Validators;
+import org.ctoforum.platform.web.Validators.Preconditions;
 
 /**
- * How to answer one GET of a stored file: the status, the headers and the bytes, from the request's Range, If-Range
- * and If-None-Match. Both the page and the API answer through it, so they behave alike. Copying uses one small
+ * How to answer one GET of a stored file: the status, the headers and the bytes, from the request's Range, If-Range,
+ * If-None-Match and If-Modified-Since. Both the page and the API answer through it, so they behave alike. Copying uses one small
  * buffer, so a file of any size streams in constant memory.
  */
 public record FileTransfer(int status, ByteRange range, long size, Map<String, String> headers) {
@@ -29,16 +29,19 @@ public record FileTransfer(int status, ByteRange range, long size, Map<String, S
         public String etag() {
             return "\"" + hash + "\"";
         }
+
+        Validators validators() {
+            return new Validators(etag(), lastModified.toInstant());
+        }
     }
 
-    public static FileTransfer plan(StoredFile file, String rangeHeader, String ifRange, String ifNoneMatch) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ETag", file.etag());
-        headers.put("Last-Modified", httpDate(file.lastModified()));
+    public static FileTransfer plan(StoredFile file, String rangeHeader, String ifRange, Preconditions preconditions) {
+        Validators validators = file.validators();
+        Map<String, String> headers = new LinkedHashMap<>(validators.headers());
         headers.put("Accept-Ranges", "bytes");
         // Gated content: a shared cache must never keep it.
         headers.put("Cache-Control", "private, no-cache");
-        if (ifNoneMatch != null && matchesAny(ifNoneMatch, file.etag())) {
+        if (validators.notModified(preconditions, Instant.now())) {
             return new FileTransfer(304, new ByteRange.Whole(), file.size(), headers);
         }
         ByteRange range = rangeHeader == null || ifRangeHolds(ifRange, file)
@@ -123,27 +126,9 @@ public record FileTransfer(int status, ByteRange range, long size, Map<String, S
         if (value.startsWith("\"") || value.startsWith("W/")) {
             return value.equals(file.etag());
         }
-        try {
-            ZonedDateTime date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return date.toInstant()
-                    .equals(file.lastModified().truncatedTo(ChronoUnit.SECONDS).toInstant());
-        } catch (DateTimeParseException notADate) {
-            return false;
-        }
-    }
-
-    private static boolean matchesAny(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String httpDate(ZonedDateTime at) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.withZoneSameInstant(ZoneOffset.UTC));
+        return HttpDates.parse(value)
+                .map(date -> date.equals(file.validators().lastModified()))
+                .orElse(false);
     }
 
     /** RFC 6266: an ASCII fallback and the exact name in UTF-8; quotes and controls never get through. */

@@ -285,6 +285,15 @@ class ReportsApiIT {
         assertEquals(size, changed.body().length);
         assertEquals(
                 304, portal.bytes(file, List.of("If-None-Match", etag), MEMBER).statusCode());
+        assertEquals(
+                304,
+                portal.bytes(file, List.of("If-Modified-Since", lastModified), MEMBER)
+                        .statusCode());
+        assertEquals(
+                200,
+                portal.bytes(file, List.of("If-None-Match", "\"old\"", "If-Modified-Since", lastModified), MEMBER)
+                        .statusCode(),
+                "If-None-Match decides when both are sent");
 
         JsonObject log = portal
                 .get("/api/reports/" + report.getJsonNumber("id").longValue() + "/downloads", STAFF)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import org.ctoforum.platform.web.Validators.Preconditions;
 import org.ctoforum.reports.control.FileTransfer.StoredFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FileTransferTest {
 
     private static final ZonedDateTime MODIFIED = ZonedDateTime.of(2026, 3, 1, 12, 30, 15, 0, ZoneOffset.UTC);
+
+    private static final Preconditions GET = new Preconditions("GET", null, null);
 
     @TempDir
     Path folder;
@@ -48,7 +51,7 @@ class FileTransferTest {
             content[i] = (byte) i;
         }
         StoredFile file = file(content);
-        FileTransfer part = FileTransfer.plan(file, "bytes=70000-139999", null, null);
+        FileTransfer part = FileTransfer.plan(file, "bytes=70000-139999", null, GET);
         assertEquals(206, part.status());
         assertEquals("bytes 70000-139999/200000", part.headers().get("Content-Range"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,16 +59,37 @@ class FileTransferTest {
         assertArrayEquals(Arrays.copyOfRange(content, 70_000, 140_000), out.toByteArray());
         assertEquals(
                 304,
-                FileTransfer.plan(file, null, null, "\"x\", " + file.etag()).status());
+                FileTransfer.plan(file, null, null, new Preconditions("GET", "\"x\", " + file.etag(), null))
+                        .status());
         assertEquals(
-                "Sun, 1 Mar 2026 12:30:15 GMT",
-                FileTransfer.plan(file, null, null, null).headers().get("Last-Modified"));
+                "Sun, 01 Mar 2026 12:30:15 GMT",
+                FileTransfer.plan(file, null, null, GET).headers().get("Last-Modified"));
+    }
+
+    @Test
+    void ifModifiedSinceCountsOnlyWithoutIfNoneMatchOnGetOrHeadWithAPastValidDate() throws IOException {
+        StoredFile file = file(new byte[10]);
+        String modified = "Sun, 01 Mar 2026 12:30:15 GMT";
+        assertEquals(304, status(file, "GET", null, modified));
+        assertEquals(304, status(file, "HEAD", null, "Sunday, 01-Mar-26 12:30:15 GMT"), "RFC 850 is still read");
+        assertEquals(304, status(file, "GET", null, "Sun Mar  1 12:30:15 2026"), "so is asctime");
+        assertEquals(200, status(file, "GET", null, "Sun, 01 Mar 2026 12:30:14 GMT"), "changed since");
+        assertEquals(200, status(file, "GET", "\"other\"", modified), "If-None-Match decides when present");
+        assertEquals(304, status(file, "GET", "W/" + file.etag(), "Sun, 01 Mar 2026 12:30:14 GMT"));
+        assertEquals(200, status(file, "GET", null, "Sun, 1 Mar 2026 12:30:15 GMT"), "not a valid date");
+        assertEquals(200, status(file, "GET", null, "Fri, 01 Jan 2100 00:00:00 GMT"), "a date in the future");
+        assertEquals(200, status(file, "POST", null, modified), "only GET and HEAD");
+    }
+
+    private static int status(StoredFile file, String method, String ifNoneMatch, String ifModifiedSince) {
+        return FileTransfer.plan(file, null, null, new Preconditions(method, ifNoneMatch, ifModifiedSince))
+                .status();
     }
 
     @Test
     void aHandOffToNginxKeepsTheNameAndTypeAndLeavesLengthAndRangeToIt() throws IOException {
         StoredFile file = file(new byte[5_000]);
-        FileTransfer part = FileTransfer.plan(file, "bytes=100-199", null, null);
+        FileTransfer part = FileTransfer.plan(file, "bytes=100-199", null, GET);
         var handed = part.handOffHeaders("/internal-files/ab/abc");
         assertEquals("/internal-files/ab/abc", handed.get("X-Accel-Redirect"));
         assertFalse(handed.containsKey("Content-Length"));
@@ -78,7 +102,7 @@ class FileTransferTest {
     @Test
     void aClientThatLeavesIsCountedNotRaised() throws IOException {
         StoredFile file = file(new byte[300_000]);
-        FileTransfer whole = FileTransfer.plan(file, null, null, null);
+        FileTransfer whole = FileTransfer.plan(file, null, null, GET);
         OutputStream leaving = new OutputStream() {
             private long written;
 
