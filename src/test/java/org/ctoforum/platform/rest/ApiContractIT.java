@@ -90,8 +90,9 @@ class ApiContractIT {
         assertEquals(List.of(), parsed.getMessages());
         OpenAPI api = parsed.getOpenAPI();
         assertFalse(api.getExtensions() != null && api.getExtensions().containsKey("endpoints"));
-        assertEquals(
-                base.toString().replaceAll("/$", ""), api.getServers().get(0).getUrl());
+        // The listener's own address, as no PORTAL_BASE_URL is set here; without a trailing slash.
+        String server = api.getServers().get(0).getUrl();
+        assertTrue(server.matches("http://[^/]+:" + base.getPort()), server);
 
         Set<String> ids = new HashSet<>();
         List<String> problems = new ArrayList<>();
