@@ -133,8 +133,12 @@ class PackagedLauncherIT {
             awaitSearch(client, false, "the deleted library entry to leave the index");
         }
 
-        try (PackagedPortal portal = PackagedPortal.start(data, HTTP_PORT, DB_PORT, "512m", START_TIMEOUT)) {
+        try (PackagedPortal portal = PackagedPortal.start(
+                data, HTTP_PORT, DB_PORT, "512m", START_TIMEOUT, "portal.base.url=https://forum.district.example/")) {
             Portal client = new Portal(URI.create(portal.baseUrl()).toURL());
+            assertTrue(
+                    client.get("/openapi").body().contains("\n- url: https://forum.district.example\n"),
+                    "the API contract names the public address, without a trailing slash");
             var thread = client.get("/api/threads/" + threadId, "member@demo.local", portal.demoPassword());
             assertEquals(200, thread.status(), thread::toString);
             assertEquals("Kept across a restart", thread.json().getString("title"));
