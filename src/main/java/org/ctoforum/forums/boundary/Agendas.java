@@ -22,6 +22,7 @@ import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.Secrets;
@@ -74,7 +75,7 @@ public class Agendas {
         long account = caller.requireMember("keep a personal agenda");
         ForumSession session = visibleSession(sessionId);
         if (session.isCancelled()) {
-            throw ProblemException.conflict("This session is cancelled.");
+            throw new ProblemException(ProblemType.SESSION_CANCELLED, "This session is cancelled.");
         }
         boolean already = !em.createQuery(
                         "select p from AgendaPick p where p.accountId = :a and p.sessionId = :s", AgendaPick.class)

@@ -65,10 +65,7 @@ public class ForumFeeds extends HttpServlet {
             }
         } catch (ProblemException problem) {
             response.setStatus(problem.status());
-            send(
-                    response,
-                    "application/problem+json",
-                    Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            send(response, Problems.PROBLEM_JSON.toString(), Problems.body(problem));
         }
     }
 

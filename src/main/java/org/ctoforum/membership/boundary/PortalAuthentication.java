@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.database.DatabaseOutagePages;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.web.ClientAddress;
@@ -63,8 +64,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 return refuse(
                         response,
                         new ProblemException(
-                                503,
-                                "Database unavailable",
+                                ProblemType.UNAVAILABLE,
                                 "The portal cannot reach its database just now. Try again in a few seconds.",
                                 Map.of("retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS)));
             }
@@ -128,9 +128,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     .map(identity -> notify(context, identity))
                     .orElseGet(() -> refuse(
                             response,
-                            new ProblemException(
-                                    401,
-                                    "Invalid token",
+                            ProblemException.unauthorized(
                                     "The token is unknown or revoked; create a new one on your profile.")));
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -151,11 +149,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                 "Too many failed sign-ins; try again later.",
                                 throttled.retryAfter().toSeconds()));
             }
-            return refuse(response, new ProblemException(401, "Sign-in failed", "The email or password is wrong."));
+            return refuse(response, ProblemException.unauthorized("The email or password is wrong."));
         }
-        return refuse(
-                response,
-                new ProblemException(401, "Unsupported authorization", "Use HTTP Basic or a Bearer token.", Map.of()));
+        return refuse(response, ProblemException.unauthorized("Use HTTP Basic or a Bearer token."));
     }
 
     private AuthenticationStatus fromForm(
@@ -227,7 +223,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         try {
             response.resetBuffer();
             response.setStatus(problem.status());
-            response.setContentType("application/problem+json");
+            response.setContentType(Problems.PROBLEM_JSON.toString());
             response.setCharacterEncoding("UTF-8");
             if (problem.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"CTO Forum\", Bearer");
@@ -236,8 +232,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter.toString());
             }
-            response.getWriter()
-                    .write(Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            response.getWriter().write(Problems.body(problem));
             response.flushBuffer();
         } catch (IOException e) {
             // The client went away; there is nobody to tell.

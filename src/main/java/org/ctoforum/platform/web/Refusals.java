@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.rest.Problems;
 
 /**
@@ -12,23 +13,21 @@ import org.ctoforum.platform.rest.Problems;
  */
 public final class Refusals {
 
-    public static void send(
-            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+    public static void send(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        send(request, response, status, title, detail, Map.of());
+        send(request, response, type, detail, Map.of());
     }
 
     /** {@code extensions} go into the problem body; a {@code retryAfter} among them also becomes the header. */
     public static void send(
             HttpServletRequest request,
             HttpServletResponse response,
-            int status,
-            String title,
+            ProblemType type,
             String detail,
             Map<String, Object> extensions)
             throws IOException {
         response.resetBuffer();
-        response.setStatus(status);
+        response.setStatus(type.status());
         if (extensions.get("retryAfter") != null) {
             response.setHeader("Retry-After", String.valueOf(extensions.get("retryAfter")));
         }
@@ -36,12 +35,12 @@ public final class Refusals {
         if (request.getRequestURI().endsWith(".xhtml")) {
             response.setContentType("text/html");
             response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(title) + "</title></head>"
-                            + "<body><main><h1>" + escaped(title) + "</h1><p>" + escaped(detail) + "</p></main>"
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(type.title()) + "</title></head>"
+                            + "<body><main><h1>" + escaped(type.title()) + "</h1><p>" + escaped(detail) + "</p></main>"
                             + "</body></html>");
         } else {
-            response.setContentType("application/problem+json");
-            response.getWriter().write(Problems.body(status, title, detail, extensions));
+            response.setContentType(Problems.PROBLEM_JSON.toString());
+            response.getWriter().write(Problems.body(type, detail, extensions));
         }
     }
 

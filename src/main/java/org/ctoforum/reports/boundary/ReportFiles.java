@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.reports.control.FileTransfer;
@@ -96,8 +97,7 @@ public class ReportFiles extends HttpFilter {
             response.setContentType(Problems.PROBLEM_JSON.toString());
             response.getWriter()
                     .write(Problems.body(
-                            416,
-                            "Range not satisfiable",
+                            ProblemType.RANGE_NOT_SATISFIABLE,
                             "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
                             java.util.Map.of()));
             return;
@@ -161,8 +161,7 @@ public class ReportFiles extends HttpFilter {
         } else {
             response.setStatus(problem.status());
             response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter()
-                    .write(Problems.body(problem.status(), problem.title(), problem.detail(), problem.extensions()));
+            response.getWriter().write(Problems.body(problem));
         }
     }
 

@@ -119,6 +119,7 @@ class ForumsApiIT {
 
         Portal.Answer roomClash = session(edition, "Clash", "09:30", "10:30", hall, "admin@demo.local");
         assertEquals(409, roomClash.status(), roomClash.toString());
+        assertEquals("/problems/schedule-conflict", roomClash.json().getString("type"));
         assertTrue(roomClash.json().getString("detail").contains("Opening keynote"));
         assertEquals(
                 keynote.json().getJsonNumber("id").toString(),
@@ -262,6 +263,7 @@ class ForumsApiIT {
         long edition = edition(10, "PUBLISHED");
         Portal.Answer reader = portal.postJson("/api/forums/" + edition + "/registrations", "", "reader@demo.local");
         assertEquals(403, reader.status());
+        assertEquals("/problems/members-only", reader.json().getString("type"));
         assertTrue(reader.json().getString("detail").contains("Join"), reader.toString());
         assertEquals(
                 401,
@@ -275,6 +277,7 @@ class ForumsApiIT {
         Portal.Answer closed = portal.postJson(
                 "/api/forums/" + past.json().getJsonNumber("id") + "/registrations", "", "member@demo.local");
         assertEquals(409, closed.status(), closed.toString());
+        assertEquals("/problems/registration-closed", closed.json().getString("type"));
         assertTrue(closed.json().getString("detail").contains("closed"));
     }
 

@@ -143,6 +143,8 @@ class ReportsApiIT {
         assertTrue(portal.get("/feeds/reports.atom").body().contains("Report " + marker));
         Portal.Answer backwards = transition(id, "DRAFT", null, ADMIN);
         assertEquals(409, backwards.status(), backwards.toString());
+        assertEquals("/problems/workflow-step-not-allowed", backwards.json().getString("type"));
+        assertEquals("Workflow step not allowed", backwards.json().getString("title"));
         assertEquals(200, transition(id, "ARCHIVED", null, ADMIN).status());
         assertFalse(portal.get("/feeds/reports.atom").body().contains(marker), "archived reports leave the feed");
     }
@@ -318,7 +320,7 @@ class ReportsApiIT {
                     List.of(Part.json("metadata", metadata), Part.file(file.getKey(), file.getValue())),
                     STAFF);
             assertEquals(400, refused.status(), file.getKey() + ": " + refused);
-            assertEquals("application/problem+json", refused.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", refused.header("Content-Type"));
             assertFalse(refused.json().getString("detail").isBlank());
         }
         Portal.Answer traversal = portal.postMultipart(
@@ -360,7 +362,7 @@ class ReportsApiIT {
                 List.of("/api/reports", "/api/reports/" + id + "/versions", "/api/reports/987654/versions")) {
             Portal.Answer anonymous = portal.postMultipart(path, parts);
             assertEquals(401, anonymous.status(), path + " anonymous: " + anonymous);
-            assertEquals("application/problem+json", anonymous.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", anonymous.header("Content-Type"));
             for (String who : List.of(MEMBER, READER, PRESS)) {
                 assertEquals(403, portal.postMultipart(path, parts, who).status(), path + " by " + who);
             }
