@@ -1,6 +1,9 @@
 package org.ctoforum.forums.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,10 +12,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
+import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,14 +66,32 @@ public class AgendaResource {
                 .build();
     }
 
+    @GET
+    @Path("calendar-feed")
+    @Operation(summary = "The caller's secret feed address (webcal) for the agenda, and when it was made")
+    public Agendas.FeedAddress feed() {
+        return agendas.currentFeed().orElseThrow(() -> ProblemException.notFound("Your calendar address"));
+    }
+
     @POST
     @Path("calendar-feed")
     @Operation(summary = "Make a new secret feed address (webcal) for the agenda; the earlier one stops working")
-    public Response newFeed() {
-        String url = agendas.newFeed();
-        return Response.status(Response.Status.CREATED)
-                .entity(Map.of("url", url, "webcal", url.replaceFirst("^https?://", "webcal://")))
+    public Response newFeed(String body, @Context UriInfo uri) {
+        return Response.created(uri.getAbsolutePath())
+                .entity(agendas.newFeed(replaceAsked(body)))
                 .build();
+    }
+
+    /** {"replace": true} asks to replace the address; no body, as calendar buttons send, does not. */
+    private static boolean replaceAsked(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getBoolean("replace", false);
+        } catch (JsonException notAnObject) {
+            throw ProblemException.badRequest("Send {\"replace\": true}, or no body.");
+        }
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package org.ctoforum.forums.boundary;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +103,55 @@ class ForumsApiIT {
     }
 
     private Portal.Answer asToken(String token, String method, String path) {
+        return asToken(token, method, path, "");
+    }
+
+    private Portal.Answer asToken(String token, String method, String path, String json) {
         return portal.send(portal.request(path)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("")));
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void theCalendarAddressIsShownAgainAndReplacedOnlyWhenAsked() {
+        String member = newMemberToken();
+        String feed = "/api/me/calendar-feed";
+        Portal.Answer none = asToken(member, "GET", feed);
+        assertEquals(404, none.status(), none.toString());
+        assertEquals("/problems/not-found", none.json().getString("type"));
+
+        Portal.Answer made = asToken(member, "POST", feed);
+        assertEquals(201, made.status(), made.toString());
+        assertTrue(made.header("Location").endsWith(feed), made.header("Location"));
+        String url = made.json().getString("url");
+        assertTrue(made.json().getString("webcal").startsWith("webcal://"));
+        OffsetDateTime createdAt = OffsetDateTime.parse(made.json().getString("createdAt"));
+
+        Portal.Answer shown = asToken(member, "GET", feed);
+        assertEquals(200, shown.status(), shown.toString());
+        assertEquals(url, shown.json().getString("url"), "the same address, shown again");
+        assertEquals(
+                createdAt.toInstant(),
+                OffsetDateTime.parse(shown.json().getString("createdAt")).toInstant());
+
+        Portal.Answer again = asToken(member, "POST", feed);
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("/problems/conflict", again.json().getString("type"));
+        assertTrue(again.json().getString("detail").contains("{\"replace\": true}"), again.toString());
+        assertEquals(200, portal.get(pathOf(url)).status(), "a refused POST leaves the subscribed address working");
+
+        Portal.Answer replaced = asToken(member, "POST", feed, "{\"replace\": true}");
+        assertEquals(201, replaced.status(), replaced.toString());
+        String newUrl = replaced.json().getString("url");
+        assertNotEquals(url, newUrl);
+        assertEquals(404, portal.get(pathOf(url)).status(), "the replaced address stops working");
+        assertEquals(200, portal.get(pathOf(newUrl)).status());
+        assertEquals(newUrl, asToken(member, "GET", feed).json().getString("url"));
+    }
+
+    private static String pathOf(String url) {
+        return url.substring(url.indexOf("/feeds/"));
     }
 
     @Test
