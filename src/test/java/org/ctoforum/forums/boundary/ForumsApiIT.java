@@ -236,6 +236,29 @@ class ForumsApiIT {
                 STAFF);
         assertEquals(400, order.status());
         assertTrue(order.json().getString("detail").contains("before the start date"));
+        Portal.Answer window = portal.postJson(
+                "/api/forums",
+                "{\"title\":\"T\",\"startDate\":\"2027-03-15\",\"endDate\":\"2027-03-16\",\"timeZone\":\"UTC\","
+                        + "\"format\":\"VIRTUAL\",\"capacity\":5,\"registrationOpens\":\"2027-02-01T09:00:00Z\","
+                        + "\"registrationCloses\":\"2027-01-01T09:00:00Z\"}",
+                STAFF);
+        assertEquals(400, window.status(), window.toString());
+        assertEquals("/problems/validation", window.json().getString("type"));
+        assertTrue(window.json().getString("detail").contains("registrationOpens"), window.toString());
+        assertTrue(window.json().getString("detail").contains("registrationCloses"), window.toString());
+    }
+
+    @Test
+    void noEditionOpensItsRegistrationAfterItCloses() {
+        List<String> backwards = new ArrayList<>();
+        for (JsonObject edition : portal.get("/api/forums").array().getValuesAs(JsonObject.class)) {
+            if (edition.get("registrationOpens") instanceof jakarta.json.JsonString opens
+                    && edition.get("registrationCloses") instanceof jakarta.json.JsonString closes
+                    && OffsetDateTime.parse(opens.getString()).isAfter(OffsetDateTime.parse(closes.getString()))) {
+                backwards.add(edition.getString("title"));
+            }
+        }
+        assertEquals(List.of(), backwards, "the demo editions too");
     }
 
     @Test
