@@ -13,6 +13,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +247,33 @@ class ForumsApiIT {
         assertEquals("/problems/validation", window.json().getString("type"));
         assertTrue(window.json().getString("detail").contains("registrationOpens"), window.toString());
         assertTrue(window.json().getString("detail").contains("registrationCloses"), window.toString());
+    }
+
+    @Test
+    void sessionTimesCarryTheirOffsetAndTheEditionsZone() {
+        long edition = edition(10, "PUBLISHED");
+        long hall = room(edition, "Hall", 40);
+        Portal.Answer made = session(edition, "Zoned", "09:00", "10:30", hall, STAFF);
+        assertEquals(201, made.status(), made.toString());
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        JsonObject listed =
+                portal.get("/api/forums/" + edition + "/sessions").array().getJsonObject(0);
+        for (JsonObject view : List.of(made.json(), listed)) {
+            assertEquals(
+                    FIRST_DAY.atTime(9, 0).atZone(chicago).toOffsetDateTime(),
+                    OffsetDateTime.parse(view.getString("start")),
+                    "the local time and the offset Chicago has then");
+            assertEquals(
+                    FIRST_DAY.atTime(10, 30).atZone(chicago).toOffsetDateTime(),
+                    OffsetDateTime.parse(view.getString("end")));
+            assertEquals("America/Chicago", view.getString("timeZone"));
+        }
+        JsonObject shown = portal.get("/api/forums/" + edition).json();
+        assertEquals(FIRST_DAY.toString(), shown.getString("startDate"), "a date stays a date");
+        assertEquals("America/Chicago", shown.getString("timeZone"));
+        assertTrue(
+                shown.getString("registrationCloses").matches(".*T.*([+-]\\d\\d:\\d\\d|Z)$"),
+                shown.getString("registrationCloses"));
     }
 
     @Test
