@@ -150,6 +150,35 @@ class ReportsApiIT {
     }
 
     @Test
+    void downloadUrlIsTheApiFileThatBasicClientsFollowAndPageUrlTheBrowsers() {
+        JsonObject report =
+                published("MEMBERS", "urlmark" + UUID.randomUUID().toString().substring(0, 8));
+        long id = report.getJsonNumber("id").longValue();
+        String slug = report.getString("slug");
+        JsonObject listed = portal.get("/api/reports", MEMBER).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getJsonNumber("id").longValue() == id)
+                .findFirst()
+                .orElseThrow();
+        JsonObject detail = portal.get("/api/reports/" + id, MEMBER).json();
+        for (JsonObject view : List.of(listed, detail)) {
+            assertEquals("/api/reports/" + id + "/file", view.getString("downloadUrl"));
+            assertEquals("/reports/" + slug + "/download", view.getString("pageUrl"));
+        }
+        JsonObject version = detail.getJsonArray("versions").getJsonObject(0);
+        assertEquals("/api/reports/" + id + "/file?version=1", version.getString("downloadUrl"));
+        assertEquals("/reports/" + slug + "/download?version=1", version.getString("pageUrl"));
+
+        HttpResponse<byte[]> pdf = portal.bytes(detail.getString("downloadUrl"), List.of(), MEMBER);
+        assertEquals(200, pdf.statusCode(), "a member with HTTP Basic gets the file, not the sign-in page");
+        assertTrue(pdf.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(
+                401,
+                portal.bytes(detail.getString("downloadUrl"), List.of()).statusCode(),
+                "the signed-out get a problem to act on");
+    }
+
+    @Test
     void everyRoleGetsExactlyItsRightOnEveryChannelAndNoGatedByteLeaks() {
         Map<String, JsonObject> reports = Map.of(
                 "PUBLIC",
