@@ -92,6 +92,11 @@ public enum ProblemType {
             "Workflow step not allowed",
             "A report cannot move from its present status to the one asked for, or not yet.",
             "Read the report's status; 'status' and 'to' say which step was refused. Take an allowed step first."),
+    THREAD_LOCKED(
+            409,
+            "Thread locked",
+            "A moderator locked the discussion thread: it takes no new posts, and its posts can no longer be edited.",
+            "Do not retry; start a new thread, or ask a moderator to unlock this one."),
     LINK_EXPIRED(
             410,
             "Link expired",

@@ -238,7 +238,9 @@ class DiscussionsApiIT {
                 204,
                 portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":true}", STAFF)
                         .status());
-        assertEquals(409, reply(MARCUS, locked, "Can I still post?", null).status());
+        Portal.Answer refused = reply(MARCUS, locked, "Can I still post?", null);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("/problems/thread-locked", refused.json().getString("type"));
         assertEquals(
                 403,
                 portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":false}", MARCUS)
