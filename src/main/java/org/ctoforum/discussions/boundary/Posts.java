@@ -22,6 +22,7 @@ import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
@@ -68,7 +69,8 @@ public class Posts {
             throw ProblemException.conflict("A deleted post cannot be edited.");
         }
         if (thread.isLocked() && !caller.staff()) {
-            throw ProblemException.conflict("This thread is locked; its posts can no longer be edited.");
+            throw new ProblemException(
+                    ProblemType.THREAD_LOCKED, "This thread is locked; its posts can no longer be edited.");
         }
         String body = threads.checkedBody(markdown);
         if (!body.equals(post.getBody())) {

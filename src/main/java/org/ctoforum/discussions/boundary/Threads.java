@@ -34,6 +34,7 @@ import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
@@ -197,7 +198,7 @@ public class Threads {
         Category category = em.find(Category.class, thread.getCategoryId());
         long author = requireWriter(category);
         if (thread.isLocked() && !caller.staff()) {
-            throw ProblemException.conflict("This thread is locked; it takes no new posts.");
+            throw new ProblemException(ProblemType.THREAD_LOCKED, "This thread is locked; it takes no new posts.");
         }
         if (!thread.visible() && !caller.staff()) {
             throw ProblemException.conflict("This thread waits for a moderator; replies open once it is approved.");

@@ -1,6 +1,9 @@
 package org.ctoforum.forums.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,8 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
+import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.rest.OpenTo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,17 +69,38 @@ public class AgendaResource {
         return agendas.myCalendar().download(request, "my-agenda.ics");
     }
 
+    @GET
+    @Path("calendar-feed")
+    @Operation(
+            operationId = "getCalendarFeed",
+            summary = "The caller's secret feed address (webcal) for the agenda, and when it was made")
+    public Agendas.FeedAddress feed() {
+        return agendas.currentFeed().orElseThrow(() -> ProblemException.notFound("Your calendar address"));
+    }
+
     @POST
     @Path("calendar-feed")
     @Operation(
             operationId = "createCalendarFeed",
-            summary = "Make a new secret feed address (webcal) for the agenda; the earlier one stops working")
+            summary = "Make the secret feed address (webcal) for the agenda; when one exists, only {\"replace\": true}"
+                    + " replaces it, and the earlier one stops working")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response newFeed() {
-        String url = agendas.newFeed();
-        return Response.status(Response.Status.CREATED)
-                .entity(Map.of("url", url, "webcal", url.replaceFirst("^https?://", "webcal://")))
+    public Response newFeed(String body, @Context UriInfo uri) {
+        return Response.created(uri.getAbsolutePath())
+                .entity(agendas.newFeed(replaceAsked(body)))
                 .build();
+    }
+
+    /** {"replace": true} asks to replace the address; no body, as calendar buttons send, does not. */
+    private static boolean replaceAsked(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getBoolean("replace", false);
+        } catch (JsonException notAnObject) {
+            throw ProblemException.badRequest("Send {\"replace\": true}, or no body.");
+        }
     }
 
     @DELETE

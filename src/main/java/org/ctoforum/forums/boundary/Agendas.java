@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +26,11 @@ import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.Secrets;
+import org.ctoforum.platform.security.SignedLinks;
 import org.ctoforum.platform.security.SignedOutEverywhere;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.platform.web.Validators;
@@ -62,6 +65,9 @@ public class Agendas {
     Registrations registrations;
 
     @Inject
+    SignedLinks signedLinks;
+
+    @Inject
     SessionViews views;
 
     @Inject
@@ -78,7 +84,7 @@ public class Agendas {
         long account = caller.requireMember("keep a personal agenda");
         ForumSession session = visibleSession(sessionId);
         if (session.isCancelled()) {
-            throw ProblemException.conflict("This session is cancelled.");
+            throw new ProblemException(ProblemType.SESSION_CANCELLED, "This session is cancelled.");
         }
         boolean already = !em.createQuery(
                         "select p from AgendaPick p where p.accountId = :a and p.sessionId = :s", AgendaPick.class)
@@ -178,14 +184,65 @@ public class Agendas {
         revokeFeeds(event.accountId());
     }
 
-    /** Makes a new feed address for the caller, turning off any earlier one. The address is shown once. */
-    public String newFeed() {
+    /**
+     * The caller's calendar address and when it was made. An address made before addresses could be shown again
+     * (from a random secret, of which only the hash was kept) comes without its url.
+     */
+    public Optional<FeedAddress> currentFeed() {
+        long account = caller.requireAccountId();
+        return activeFeed(account).map(feed -> {
+            String token = feedToken(account, feed.getCreatedAt());
+            return FeedAddress.of(
+                    Secrets.sha256(token).equals(feed.getTokenHash()) ? feedUrl(token) : null, feed.getCreatedAt());
+        });
+    }
+
+    /**
+     * Makes the caller's calendar address. A member's calendar app may already follow the one they have, so that is
+     * replaced, and stops working, only when {@code replace} says so.
+     */
+    public FeedAddress newFeed(boolean replace) {
         long account = caller.requireMember("keep a personal agenda");
+        Optional<CalendarFeed> existing = activeFeed(account);
+        if (existing.isPresent() && !replace) {
+            throw ProblemException.conflict("You have a calendar address already, made "
+                    + existing.get().getCreatedAt() + "; calendars subscribed to it keep working. Send"
+                    + " {\"replace\": true} to make a new one and turn that one off.");
+        }
         revokeFeeds(account);
-        String token = Secrets.generate("cal_");
-        em.persist(new CalendarFeed(account, Secrets.sha256(token), OffsetDateTime.now(clock)));
+        // Stored as the database keeps it, so that the same moment makes the same address again.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String token = feedToken(account, now);
+        em.persist(new CalendarFeed(account, Secrets.sha256(token), now));
         LOG.info(() -> "Account " + account + " made a new calendar feed address");
+        return FeedAddress.of(feedUrl(token), now);
+    }
+
+    /** A calendar address, its webcal form for calendar apps, and when it was made. */
+    public record FeedAddress(String url, String webcal, OffsetDateTime createdAt) {
+        static FeedAddress of(String url, OffsetDateTime createdAt) {
+            return new FeedAddress(url, url == null ? null : url.replaceFirst("^https?://", "webcal://"), createdAt);
+        }
+    }
+
+    /** Only the portal can make it, from its signing key, and make it again to show it; the database holds its hash. */
+    private String feedToken(long account, OffsetDateTime createdAt) {
+        return "cal_" + signedLinks.secretFor("agenda-feed:" + account + ":" + createdAt.toInstant());
+    }
+
+    private String feedUrl(String token) {
         return settings.baseUrl() + "/feeds/agenda/" + token + ".ics";
+    }
+
+    private Optional<CalendarFeed> activeFeed(long account) {
+        return em.createQuery(
+                        "select f from CalendarFeed f where f.accountId = :a and f.revokedAt is null"
+                                + " order by f.createdAt desc",
+                        CalendarFeed.class)
+                .setParameter("a", account)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     public void revokeFeed() {

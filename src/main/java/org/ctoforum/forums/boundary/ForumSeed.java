@@ -92,7 +92,13 @@ public class ForumSeed implements DemoSeed {
                 entry.getInt("capacity"));
         String status = entry.getString("status");
         if (!status.equals("DRAFT")) {
-            edition.publish(now.minusDays(30));
+            // Published as staff would have, well before the forum: a past edition published a month ago would
+            // have opened its registration years after it closed.
+            OffsetDateTime beforeTheForum = edition.getStartDate()
+                    .minusDays(90)
+                    .atStartOfDay(edition.zone())
+                    .toOffsetDateTime();
+            edition.publish(beforeTheForum.isBefore(now.minusDays(30)) ? beforeTheForum : now.minusDays(30));
         }
         if (status.equals("ARCHIVED")) {
             edition.archive();

@@ -17,6 +17,7 @@ import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.Settings;
@@ -66,10 +67,12 @@ public class Registrations {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!edition.registrationOpenAt(now)) {
-            throw ProblemException.conflict("Registration for " + edition.getTitle() + " is closed"
-                    + (edition.registrationOpensAt() != null && now.isBefore(edition.registrationOpensAt())
-                            ? "; it opens " + edition.registrationOpensAt() + "."
-                            : "."));
+            throw new ProblemException(
+                    ProblemType.REGISTRATION_CLOSED,
+                    "Registration for " + edition.getTitle() + " is closed"
+                            + (edition.registrationOpensAt() != null && now.isBefore(edition.registrationOpensAt())
+                                    ? "; it opens " + edition.registrationOpensAt() + "."
+                                    : "."));
         }
         Registration registration =
                 new Registration(editionId, null, account, count(editionId, null) < edition.getCapacity(), now);

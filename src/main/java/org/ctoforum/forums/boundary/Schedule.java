@@ -34,6 +34,7 @@ import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 
@@ -182,7 +183,8 @@ public class Schedule {
         Edition edition = lockEdition(editionId);
         ForumSession session = find(editionId, sessionId);
         if (session.isCancelled()) {
-            throw ProblemException.conflict("This session is cancelled; schedule a new one instead.");
+            throw new ProblemException(
+                    ProblemType.SESSION_CANCELLED, "This session is cancelled; schedule a new one instead.");
         }
         Placement placement = place(edition, form);
         Room before = em.find(Room.class, session.getRoomId());
@@ -366,8 +368,7 @@ public class Schedule {
     private void refuseConflicts(ForumSession session, long editionId) {
         ScheduleRules.firstConflict(slot(session), slots(editionId)).ifPresent(conflict -> {
             throw new ProblemException(
-                    409,
-                    "Schedule conflict",
+                    ProblemType.SCHEDULE_CONFLICT,
                     conflict.reason(),
                     Map.of(
                             "conflictingSessionId",

@@ -1,11 +1,12 @@
 package org.ctoforum.forums.boundary;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A session as pages and the API show it. Times are local to the edition's zone. {@code notesHtml} is empty for
- * callers who may not read the notes.
+ * A session as pages and the API show it. Times carry the offset of the edition's zone ({@code timeZone}) at that
+ * moment, so their local date and time are the edition's. {@code notesHtml} is empty for callers who may not read the
+ * notes.
  */
 public record SessionView(
         long id,
@@ -16,8 +17,9 @@ public record SessionView(
         long roomId,
         String roomName,
         String virtualLink,
-        LocalDateTime start,
-        LocalDateTime end,
+        OffsetDateTime start,
+        OffsetDateTime end,
+        String timeZone,
         Integer capacity,
         long seatsTaken,
         List<String> facilitators,

@@ -67,8 +67,10 @@ public final class CalendarWriter {
     }
 
     private static VEvent event(Part part, SessionView session, String baseUrl) {
-        VEvent event =
-                new VEvent(session.start().atZone(part.zone()), session.end().atZone(part.zone()), session.title());
+        VEvent event = new VEvent(
+                session.start().atZoneSameInstant(part.zone()),
+                session.end().atZoneSameInstant(part.zone()),
+                session.title());
         event.replace(new DtStamp(part.changedAt()));
         event.add(new Uid("session-" + session.id() + "@cto-forum"));
         event.add(new Sequence(session.sequence()));

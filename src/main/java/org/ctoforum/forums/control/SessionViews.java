@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ctoforum.forums.boundary.SessionView;
+import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.forums.entity.Room;
@@ -49,12 +51,14 @@ public class SessionViews {
         }
         Map<Long, People.Person> names = people.byIds(accountIds);
         Map<Long, Long> taken = seatsTaken(sessions);
+        Map<Long, ZoneId> zones = zonesOfEditions(sessions);
         boolean mayReadNotes = caller.is(Role.MEMBER) || caller.staff();
         Long me = caller.accountId().orElse(null);
         List<SessionView> views = new ArrayList<>();
         for (ForumSession s : sessions) {
             Room room = rooms.get(s.getRoomId());
             boolean notes = s.getNotesHtml() != null && !s.getNotesHtml().isEmpty();
+            ZoneId zone = zones.get(s.getEditionId());
             views.add(new SessionView(
                     s.getId(),
                     s.getEditionId(),
@@ -64,8 +68,9 @@ public class SessionViews {
                     room.getId(),
                     room.getName(),
                     room.getVirtualLink(),
-                    s.getStart(),
-                    s.getEnd(),
+                    s.getStart().atZone(zone).toOffsetDateTime(),
+                    s.getEnd().atZone(zone).toOffsetDateTime(),
+                    zone.getId(),
                     s.getCapacity(),
                     taken.getOrDefault(s.getId(), 0L),
                     s.getFacilitators().stream()
@@ -80,6 +85,20 @@ public class SessionViews {
                     caller.staff() || (me != null && me.equals(s.getScribeId()))));
         }
         return views;
+    }
+
+    /** Sessions happen at their edition's place, so their times are read in its zone. */
+    private Map<Long, ZoneId> zonesOfEditions(Collection<ForumSession> sessions) {
+        Set<Long> editionIds = new LinkedHashSet<>();
+        sessions.forEach(s -> editionIds.add(s.getEditionId()));
+        Map<Long, ZoneId> zones = new HashMap<>();
+        if (!editionIds.isEmpty()) {
+            em.createQuery("select e from Edition e where e.id in :ids", Edition.class)
+                    .setParameter("ids", editionIds)
+                    .getResultStream()
+                    .forEach(e -> zones.put(e.getId(), e.zone()));
+        }
+        return zones;
     }
 
     private Map<Long, Long> seatsTaken(Collection<ForumSession> sessions) {

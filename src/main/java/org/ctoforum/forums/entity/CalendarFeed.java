@@ -54,6 +54,10 @@ public class CalendarFeed {
         return accountId;
     }
 
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
     public OffsetDateTime getCreatedAt() {
         return createdAt;
     }

@@ -115,9 +115,15 @@ public class Edition {
         this.season = start.getMonthValue() <= 5 ? Season.SPRING : Season.SUMMER;
     }
 
+    /** The registration window; either end left out follows publication or the forum's start. */
     public void openRegistration(OffsetDateTime opens, OffsetDateTime closes) {
         if (opens != null && closes != null && !closes.isAfter(opens)) {
-            throw new ScheduleException("Registration must close after it opens.");
+            throw new ScheduleException(
+                    "registrationOpens " + opens + " must be before registrationCloses " + closes + ".");
+        }
+        if (opens != null && closes == null && !startOfForum().isAfter(opens)) {
+            throw new ScheduleException("registrationOpens " + opens + " must be before the forum starts ("
+                    + startOfForum() + "), or registrationCloses must be given after it.");
         }
         this.registrationOpens = opens;
         this.registrationCloses = closes;
@@ -141,16 +147,24 @@ public class Edition {
         return status != Status.DRAFT;
     }
 
-    /** When registration opens: as set, or at publication. */
+    /**
+     * When registration opens: as set, or at publication. An edition published only after registration had to
+     * close never opened it, so it opens and closes at the same moment rather than after it closed.
+     */
     public OffsetDateTime registrationOpensAt() {
-        return registrationOpens != null ? registrationOpens : publishedAt;
+        if (registrationOpens != null || publishedAt == null) {
+            return registrationOpens;
+        }
+        return publishedAt.isAfter(registrationClosesAt()) ? registrationClosesAt() : publishedAt;
     }
 
     /** When registration closes: as set, or when the forum starts in its own zone. */
     public OffsetDateTime registrationClosesAt() {
-        return registrationCloses != null
-                ? registrationCloses
-                : startDate.atStartOfDay(zone()).toOffsetDateTime();
+        return registrationCloses != null ? registrationCloses : startOfForum();
+    }
+
+    private OffsetDateTime startOfForum() {
+        return startDate.atStartOfDay(zone()).toOffsetDateTime();
     }
 
     public boolean registrationOpenAt(OffsetDateTime now) {

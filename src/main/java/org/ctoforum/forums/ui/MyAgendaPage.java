@@ -25,6 +25,7 @@ public class MyAgendaPage implements Serializable {
     @PostConstruct
     void load() {
         entries = agendas.mine();
+        feedUrl = agendas.currentFeed().map(Agendas.FeedAddress::url).orElse(null);
     }
 
     public void remove(long sessionId) {
@@ -34,8 +35,9 @@ public class MyAgendaPage implements Serializable {
         }
     }
 
+    /** The button says that a new address replaces the one shown, so pressing it is the member's consent. */
     public void newFeed() {
-        if (PageMessages.attempt(() -> feedUrl = agendas.newFeed())) {
+        if (PageMessages.attempt(() -> feedUrl = agendas.newFeed(true).url())) {
             PageMessages.info("Your new calendar address is below; any earlier one no longer works.");
         }
     }

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.database.DatabaseOutagePages;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.ProblemAnswers;
@@ -66,8 +67,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 return refuse(
                         response,
                         new ProblemException(
-                                503,
-                                "Database unavailable",
+                                ProblemType.UNAVAILABLE,
                                 "The portal cannot reach its database just now. Try again in a few seconds.",
                                 Map.of("retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS)));
             }
@@ -131,9 +131,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     .map(identity -> notify(context, identity))
                     .orElseGet(() -> refuse(
                             response,
-                            new ProblemException(
-                                    401,
-                                    "Invalid token",
+                            ProblemException.unauthorized(
                                     "The token is unknown or revoked; create a new one on your profile.")));
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -154,11 +152,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                 "Too many failed sign-ins; try again later.",
                                 throttled.retryAfter().toSeconds()));
             }
-            return refuse(response, new ProblemException(401, "Sign-in failed", "The email or password is wrong."));
+            return refuse(response, ProblemException.unauthorized("The email or password is wrong."));
         }
-        return refuse(
-                response,
-                new ProblemException(401, "Unsupported authorization", "Use HTTP Basic or a Bearer token.", Map.of()));
+        return refuse(response, ProblemException.unauthorized("Use HTTP Basic or a Bearer token."));
     }
 
     private AuthenticationStatus fromForm(

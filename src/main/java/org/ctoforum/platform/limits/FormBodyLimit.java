@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.Refusals;
 
@@ -40,14 +41,13 @@ public class FormBodyLimit extends HttpFilter {
         long length = request.getContentLengthLong();
         if (length < 0) {
             LOG.info(() -> "A form without a length from " + clientAddress.of(request) + " refused");
-            Refusals.send(request, response, 411, "Length required", "A form must declare its length.");
+            Refusals.send(request, response, ProblemType.LENGTH_REQUIRED, "A form must declare its length.");
         } else if (length > MAX_BYTES) {
             LOG.info(() -> "A form of " + length + " bytes from " + clientAddress.of(request) + " refused");
             Refusals.send(
                     request,
                     response,
-                    413,
-                    "Too large",
+                    ProblemType.TOO_LARGE,
                     "The form has " + length + " bytes; the limit is " + MAX_BYTES
                             + ". Shorten what you wrote, or split it.");
         } else {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.Refusals;
@@ -41,6 +42,6 @@ public class PageUploads extends HttpFilter {
         }
         LOG.info(() -> "A page upload to " + request.getRequestURI() + " from " + clientAddress.of(request)
                 + " refused: not staff");
-        Refusals.send(request, response, 403, "Staff only", "Only staff upload files through the pages.");
+        Refusals.send(request, response, ProblemType.FORBIDDEN, "Only staff upload files through the pages.");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.limits.RateLimits.Limit;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.Refusals;
 
@@ -73,6 +74,6 @@ public class RequestLimits extends HttpFilter {
                         : ", account " + request.getUserPrincipal().getName());
         LOG.info(() -> "Too many " + what + " from " + who + "; told to wait " + seconds + " s");
         String detail = "Too many " + what + " in a short time. Try again in " + seconds + " seconds.";
-        Refusals.send(request, response, 429, "Too many requests", detail, Map.of("retryAfter", seconds));
+        Refusals.send(request, response, ProblemType.RATE_LIMITED, detail, Map.of("retryAfter", seconds));
     }
 }

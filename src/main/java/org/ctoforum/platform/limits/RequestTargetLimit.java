@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.web.Refusals;
 
 /**
@@ -35,8 +36,7 @@ public class RequestTargetLimit extends HttpFilter {
         Refusals.send(
                 request,
                 response,
-                414,
-                "URI too long",
+                ProblemType.URI_TOO_LONG,
                 "The address has " + octets + " octets; the portal reads addresses of up to " + MAX_OCTETS + ".");
     }
 

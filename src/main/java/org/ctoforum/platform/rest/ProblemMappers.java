@@ -10,16 +10,20 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ctoforum.platform.database.DatabaseOutage;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 
 /** Every exception that reaches the API leaves as a problem body; unexpected ones are logged, never shown. */
 public final class ProblemMappers {
@@ -32,6 +36,12 @@ public final class ProblemMappers {
         @Context
         SecurityContext security;
 
+        @Context
+        UriInfo uri;
+
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(Throwable thrown) {
             Throwable cause = unwrap(thrown);
@@ -39,26 +49,24 @@ public final class ProblemMappers {
                 return Problems.response(problem);
             }
             if (cause instanceof ConstraintViolationException invalid) {
-                return Problems.response(400, "Invalid input", describe(invalid), Map.of());
+                return Problems.response(ProblemType.VALIDATION, describe(invalid), Map.of());
             }
             if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
                 return security.getUserPrincipal() == null
                         ? Problems.response(ProblemException.unauthorized())
                         : Problems.response(
-                                403, "Not allowed", "Your account does not have the right for this.", Map.of());
+                                ProblemException.forbidden("Your account does not have the right for this."));
             }
             if (cause instanceof WebApplicationException web) {
                 return fromStatus(web);
             }
             if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-                return Problems.response(
-                        400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
+                return unreadableBody();
             }
             if (optimisticLockIn(cause)) {
                 LOG.info(() -> "A concurrent change won: " + cause);
                 return Problems.response(
-                        409,
-                        "Changed meanwhile",
+                        ProblemType.CHANGED_MEANWHILE,
                         "Someone else changed this at the same moment, and nothing of yours was saved. Reload it and"
                                 + " try again.",
                         Map.of());
@@ -66,37 +74,56 @@ public final class ProblemMappers {
             if (DatabaseOutage.causedBy(thrown)) {
                 LOG.warning(() -> "The database is unreachable: " + cause);
                 return Problems.response(
-                        503,
-                        "Database unavailable",
+                        ProblemType.UNAVAILABLE,
                         "The portal cannot reach its database just now, and nothing was changed. Try again in a few"
                                 + " seconds.",
                         Map.of("retryAfter", DatabaseOutage.RETRY_AFTER_SECONDS));
             }
             LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
             return Problems.response(
-                    500, "Internal error", "Something went wrong on our side; it has been logged.", Map.of());
+                    ProblemType.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.", Map.of());
         }
 
-        private static Response fromStatus(WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            String detail =
-                    switch (status) {
-                        case 400 -> "The request could not be read: check its body, its parts and their headers against"
-                                + " /openapi.";
-                        case 404 -> "There is no such API path or object.";
-                        case 405 -> "This path does not take that method.";
-                        case 406 -> "This path answers only in JSON.";
-                        case 415 -> "This call takes a different content type; see /openapi.";
-                        default -> web.getMessage();
-                    };
-            String title = Response.Status.fromStatusCode(status) == null
-                    ? "Error"
-                    : Response.Status.fromStatusCode(status).getReasonPhrase();
-            if (web.getCause() instanceof JsonbException || web.getCause() instanceof ProcessingException) {
-                return Problems.response(
-                        400, "Unreadable body", "The request body is not valid JSON for this call.", Map.of());
+        private Response fromStatus(WebApplicationException web) {
+            Optional<String> parameter = BadParameter.describe(web, uri, headers);
+            if (parameter.isPresent()) {
+                return Problems.response(ProblemType.VALIDATION, parameter.get(), Map.of());
             }
-            return Problems.response(status, title, detail, Map.of());
+            if (web.getCause() instanceof JsonbException || web.getCause() instanceof ProcessingException) {
+                return unreadableBody();
+            }
+            int status = web.getResponse().getStatus();
+            return switch (status) {
+                case 400 -> Problems.response(
+                        ProblemType.UNREADABLE_BODY,
+                        "The request could not be read: check its body, its parts and their headers against /openapi.",
+                        Map.of());
+                case 404 -> Problems.response(ProblemException.notFound("This API path or object"));
+                    // The Allow header JAX-RS worked out is what tells the client which methods would do.
+                case 405 -> Response.fromResponse(Problems.response(
+                                ProblemType.METHOD_NOT_ALLOWED, "This path does not take that method.", Map.of()))
+                        .allow(web.getResponse().getAllowedMethods())
+                        .build();
+                case 406 -> Problems.response(ProblemType.NOT_ACCEPTABLE, "This path answers only in JSON.", Map.of());
+                case 415 -> Problems.response(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "This call takes a different content type; see /openapi.",
+                        Map.of());
+                default -> ProblemType.generalFor(status)
+                        .map(type -> Problems.response(type, web.getMessage(), Map.of()))
+                        .orElseGet(() -> Problems.plain(status, reasonPhrase(status), web.getMessage())
+                                .build());
+            };
+        }
+
+        private static Response unreadableBody() {
+            return Problems.response(
+                    ProblemType.UNREADABLE_BODY, "The request body is not valid JSON for this call.", Map.of());
+        }
+
+        private static String reasonPhrase(int status) {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return known == null ? "Error" : known.getReasonPhrase();
         }
 
         static String describe(ConstraintViolationException invalid) {
@@ -132,7 +159,7 @@ public final class ProblemMappers {
     public static class Invalid implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException invalid) {
-            return Problems.response(400, "Invalid input", Thrown.describe(invalid), Map.of());
+            return Problems.response(ProblemType.VALIDATION, Thrown.describe(invalid), Map.of());
         }
     }
 

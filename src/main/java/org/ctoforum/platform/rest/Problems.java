@@ -4,17 +4,34 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 
 /** Builds RFC 9457 problem responses. Details are written for people; no stack trace ever goes out. */
 public final class Problems {
 
-    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    public static final MediaType PROBLEM_JSON =
+            new MediaType("application", "problem+json", StandardCharsets.UTF_8.name());
 
-    public static Response response(int status, String title, String detail, Map<String, Object> extensions) {
+    public static Response response(ProblemType type, String detail, Map<String, Object> extensions) {
+        return builder(type.status(), body(type, detail, extensions), extensions)
+                .build();
+    }
+
+    public static Response response(ProblemException problem) {
+        return response(problem.type(), problem.detail(), problem.extensions());
+    }
+
+    /** A status no {@link ProblemType} describes: {@code about:blank}, the status's own meaning and nothing more. */
+    static Response.ResponseBuilder plain(int status, String title, String detail) {
+        return builder(status, body("about:blank", title, status, detail, Map.of()), Map.of());
+    }
+
+    private static Response.ResponseBuilder builder(int status, String body, Map<String, Object> extensions) {
         Response.ResponseBuilder builder =
-                Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, extensions));
+                Response.status(status).type(PROBLEM_JSON).entity(body);
         Object retryAfter = extensions.get("retryAfter");
         if (retryAfter != null) {
             builder.header("Retry-After", retryAfter);
@@ -22,19 +39,21 @@ public final class Problems {
         if (status == 401) {
             builder.header("WWW-Authenticate", "Basic realm=\"CTO Forum\", Bearer");
         }
-        return builder.build();
-    }
-
-    public static Response response(ProblemException problem) {
-        return response(problem.status(), problem.title(), problem.detail(), problem.extensions());
+        return builder;
     }
 
     /** The problem document itself, for writers outside JAX-RS such as the authentication mechanism. */
-    public static String body(int status, String title, String detail, Map<String, Object> extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title)
-                .add("status", status);
+    public static String body(ProblemType type, String detail, Map<String, Object> extensions) {
+        return body(type.uri(), type.title(), type.status(), detail, extensions);
+    }
+
+    public static String body(ProblemException problem) {
+        return body(problem.type(), problem.detail(), problem.extensions());
+    }
+
+    private static String body(String type, String title, int status, String detail, Map<String, Object> extensions) {
+        JsonObjectBuilder body =
+                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             body.add("detail", detail);
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.settings.Settings;
 
 /**
@@ -66,8 +67,7 @@ public class Caller {
         long id = requireAnyAccountId();
         if (!confirmed()) {
             throw new ProblemException(
-                    403,
-                    "Address not confirmed",
+                    ProblemType.ADDRESS_NOT_CONFIRMED,
                     "Confirm your address first: follow the link we mailed you, or have it sent again from your"
                             + " profile (POST /api/me/confirmation).",
                     Map.of("confirm", settings.baseUrl() + "/me/profile.xhtml"));
@@ -110,8 +110,7 @@ public class Caller {
         long id = requireAccountId();
         if (!is(Role.MEMBER)) {
             throw new ProblemException(
-                    403,
-                    "Members only",
+                    ProblemType.MEMBERS_ONLY,
                     "Only members may " + forWhat + ". Join the association: staff confirm memberships for district"
                             + " technology leaders.",
                     Map.of("join", settings.baseUrl() + "/join.xhtml"));

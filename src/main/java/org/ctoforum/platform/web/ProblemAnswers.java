@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.rest.Problems;
 
 /**
@@ -15,16 +16,20 @@ public final class ProblemAnswers {
     public static final String CONTENT_TYPE = "application/problem+json; charset=UTF-8";
 
     public static void send(HttpServletResponse response, ProblemException problem) throws IOException {
-        send(response, problem.status(), problem.title(), problem.detail(), problem.extensions());
+        write(response, problem.status(), Problems.body(problem));
     }
 
     public static void send(
-            HttpServletResponse response, int status, String title, String detail, Map<String, Object> extensions)
+            HttpServletResponse response, ProblemType type, String detail, Map<String, Object> extensions)
             throws IOException {
+        write(response, type.status(), Problems.body(type, detail, extensions));
+    }
+
+    private static void write(HttpServletResponse response, int status, String body) throws IOException {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(CONTENT_TYPE);
-        response.getWriter().write(Problems.body(status, title, detail, extensions));
+        response.getWriter().write(body);
     }
 
     private ProblemAnswers() {}

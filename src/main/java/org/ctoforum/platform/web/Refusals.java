@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.ctoforum.platform.problem.ProblemType;
 
 /**
  * What a filter answers when it turns a request away before any page or resource runs: a short page for pages, a
@@ -11,23 +12,21 @@ import java.util.Map;
  */
 public final class Refusals {
 
-    public static void send(
-            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+    public static void send(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        send(request, response, status, title, detail, Map.of());
+        send(request, response, type, detail, Map.of());
     }
 
     /** {@code extensions} go into the problem body; a {@code retryAfter} among them also becomes the header. */
     public static void send(
             HttpServletRequest request,
             HttpServletResponse response,
-            int status,
-            String title,
+            ProblemType type,
             String detail,
             Map<String, Object> extensions)
             throws IOException {
         response.resetBuffer();
-        response.setStatus(status);
+        response.setStatus(type.status());
         if (extensions.get("retryAfter") != null) {
             response.setHeader("Retry-After", String.valueOf(extensions.get("retryAfter")));
         }
@@ -35,11 +34,11 @@ public final class Refusals {
             response.setCharacterEncoding("UTF-8");
             response.setContentType("text/html");
             response.getWriter()
-                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(title) + "</title></head>"
-                            + "<body><main><h1>" + escaped(title) + "</h1><p>" + escaped(detail) + "</p></main>"
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><title>" + escaped(type.title()) + "</title></head>"
+                            + "<body><main><h1>" + escaped(type.title()) + "</h1><p>" + escaped(detail) + "</p></main>"
                             + "</body></html>");
         } else {
-            ProblemAnswers.send(response, status, title, detail, extensions);
+            ProblemAnswers.send(response, type, detail, extensions);
         }
     }
 

@@ -27,6 +27,7 @@ import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.files.FileStore;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.SignedLinks;
@@ -115,7 +116,7 @@ public class Downloads {
         int epoch = Integer.parseInt(parts[3]);
         if (OffsetDateTime.now(clock).toEpochSecond() > Long.parseLong(parts[4])) {
             throw new ProblemException(
-                    410, "Link expired", "This download link has expired. Make a new one on the report's page.");
+                    ProblemType.LINK_EXPIRED, "This download link has expired. Make a new one on the report's page.");
         }
         Report report = em.find(Report.class, reportId);
         if (report == null || !report.getSlug().equals(slug)) {
@@ -175,7 +176,7 @@ public class Downloads {
         if (!Files.isReadable(files.path(version.getFileHash()))) {
             LOG.severe("The file of report " + report.getId() + " version " + version.getNumber()
                     + " is missing from the file store: " + version.getFileHash());
-            throw new ProblemException(503, "File unavailable", "The file is missing on this server; staff are told.");
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The file is missing on this server; staff are told.");
         }
         return new Ticket(
                 report.getId(),
@@ -393,8 +394,7 @@ public class Downloads {
                 ? "Join the association, or ask to buy a copy"
                 : "Join the association";
         return new ProblemException(
-                403,
-                "Members only",
+                ProblemType.MEMBERS_ONLY,
                 how + (reader.press() ? ", or ask for a complimentary press copy." : ".") + " Staff answer requests"
                         + " by email.",
                 ways);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.web.ClientAddress;
 import org.ctoforum.platform.web.ProblemAnswers;
 import org.ctoforum.platform.web.Validators.Preconditions;
@@ -93,8 +94,7 @@ public class ReportFiles extends HttpFilter {
             transfer.headers().forEach(response::setHeader);
             ProblemAnswers.send(
                     response,
-                    416,
-                    "Range not satisfiable",
+                    ProblemType.RANGE_NOT_SATISFIABLE,
                     "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
                     Map.of());
             return;

@@ -8,7 +8,8 @@ import org.ctoforum.reports.entity.ReportSection;
 import org.ctoforum.reports.entity.ReportVersion;
 
 /**
- * A report as a reader may see it. Lists carry no versions or sections; the detail carries the version history for
+ * A report as a reader may see it. {@code downloadUrl} is the API's file address, for clients; {@code pageUrl} the
+ * browser's, for pages. Lists carry no versions or sections; the detail carries the version history for
  * everyone and the sections only for those who may read the report, since sections are its gated text.
  */
 public record ReportView(
@@ -33,20 +34,29 @@ public record ReportView(
         List<String> waysIn,
         String url,
         String downloadUrl,
+        String pageUrl,
         String coverUrl,
         List<VersionView> versions,
         List<SectionView> sections) {
 
     public record VersionView(
-            int number, String note, int pages, long fileSize, OffsetDateTime createdAt, String downloadUrl) {
+            int number,
+            String note,
+            int pages,
+            long fileSize,
+            OffsetDateTime createdAt,
+            String downloadUrl,
+            String pageUrl) {
         static VersionView of(Report report, ReportVersion version, boolean downloadable) {
+            String query = "?version=" + version.getNumber();
             return new VersionView(
                     version.getNumber(),
                     version.getNote(),
                     version.getPageCount(),
                     version.getFileSize(),
                     version.getCreatedAt(),
-                    downloadable ? "/reports/" + report.getSlug() + "/download?version=" + version.getNumber() : null);
+                    downloadable ? fileUrl(report) + query : null,
+                    downloadable ? webDownloadUrl(report) + query : null);
         }
     }
 
@@ -86,9 +96,20 @@ public record ReportView(
                 canDownload && latest != null,
                 canDownload ? List.of() : ways.stream().map(Enum::name).toList(),
                 page,
-                latest == null ? null : page + "/download",
+                latest == null ? null : fileUrl(report),
+                latest == null ? null : webDownloadUrl(report),
                 latest == null || latest.getCoverHash() == null ? null : page + "/cover.png",
                 versions,
                 sections);
+    }
+
+    /** The API's address of the file: it takes HTTP Basic and tokens, and answers a problem, not a sign-in page. */
+    private static String fileUrl(Report report) {
+        return "/api/reports/" + report.getId() + "/file";
+    }
+
+    /** The browser's address of the file: it takes the session, and sends the signed-out to the sign-in page. */
+    private static String webDownloadUrl(Report report) {
+        return "/reports/" + report.getSlug() + "/download";
     }
 }

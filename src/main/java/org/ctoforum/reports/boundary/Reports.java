@@ -26,6 +26,7 @@ import org.ctoforum.platform.files.FileStore;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.text.Slugs;
@@ -265,8 +266,7 @@ public class Reports {
                 case OWN_REPORT -> ProblemException.forbidden(refused.getMessage());
                 case IN_THE_PAST -> ProblemException.badRequest(refused.getMessage());
                 case NOT_ALLOWED, EMPTY -> new ProblemException(
-                        409,
-                        "Workflow step not allowed",
+                        ProblemType.WORKFLOW_STEP_NOT_ALLOWED,
                         refused.getMessage(),
                         Map.of("status", from.name(), "to", target.name()));
             };

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.rest.Problems;
 import org.ctoforum.platform.security.Role;
@@ -226,8 +227,7 @@ public class ReportsResource {
         if (transfer.status() == 416) {
             return response.type(Problems.PROBLEM_JSON)
                     .entity(Problems.body(
-                            416,
-                            "Range not satisfiable",
+                            ProblemType.RANGE_NOT_SATISFIABLE,
                             "The file has " + transfer.size() + " bytes; the range asked for starts beyond it.",
                             Map.of()))
                     .build();

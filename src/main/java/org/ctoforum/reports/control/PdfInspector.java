@@ -149,6 +149,6 @@ public final class PdfInspector {
     }
 
     private static ProblemException rejected(String detail) {
-        return new ProblemException(400, "Not an acceptable PDF", detail);
+        return ProblemException.badRequest(detail);
     }
 }

@@ -36,6 +36,6 @@ public final class UploadNames {
     }
 
     private static ProblemException refused(String detail) {
-        return new ProblemException(400, "Unacceptable file name", detail);
+        return ProblemException.badRequest(detail);
     }
 }

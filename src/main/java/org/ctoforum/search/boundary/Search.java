@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.ctoforum.platform.problem.ProblemException;
+import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.searchable.ReaderKeys;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
@@ -174,6 +175,6 @@ public class Search {
 
     private static ProblemException unavailable(Exception cause) {
         LOG.log(Level.WARNING, "Search failed", cause);
-        return new ProblemException(503, "Search unavailable", "Search is unavailable for a moment; try again.");
+        return new ProblemException(ProblemType.UNAVAILABLE, "Search is unavailable for a moment; try again.");
     }
 }

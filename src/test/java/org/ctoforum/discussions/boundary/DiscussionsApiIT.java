@@ -221,7 +221,7 @@ class DiscussionsApiIT {
         Portal.Answer empty = portal.postJson(
                 "/api/threads", "{\"title\":\"Empty\",\"body\":\"  \",\"categoryId\":" + cybersecurity + "}", MARCUS);
         assertEquals(400, empty.status());
-        assertEquals("application/problem+json", empty.header("Content-Type"));
+        assertEquals("application/problem+json;charset=UTF-8", empty.header("Content-Type"));
         Portal.Answer huge = portal.postJson(
                 "/api/threads",
                 "{\"title\":\"Huge\",\"body\":\"" + "x".repeat(70_000) + "\",\"categoryId\":" + cybersecurity + "}",
@@ -238,7 +238,9 @@ class DiscussionsApiIT {
                 204,
                 portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":true}", STAFF)
                         .status());
-        assertEquals(409, reply(MARCUS, locked, "Can I still post?", null).status());
+        Portal.Answer refused = reply(MARCUS, locked, "Can I still post?", null);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("/problems/thread-locked", refused.json().getString("type"));
         assertEquals(
                 403,
                 portal.putJson("/api/moderation/threads/" + locked, "{\"locked\":false}", MARCUS)
@@ -385,7 +387,7 @@ class DiscussionsApiIT {
             Portal.Answer anonymous =
                     portal.postJson("/api/threads", "{\"title\":\"t\",\"body\":\"b\",\"categoryId\":" + category + "}");
             assertEquals(401, anonymous.status(), anonymous.toString());
-            assertEquals("application/problem+json", anonymous.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", anonymous.header("Content-Type"));
         }
         assertEquals(
                 401,

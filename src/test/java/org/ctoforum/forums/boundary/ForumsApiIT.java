@@ -3,6 +3,7 @@ package org.ctoforum.forums.boundary;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -11,6 +12,8 @@ import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +104,55 @@ class ForumsApiIT {
     }
 
     private Portal.Answer asToken(String token, String method, String path) {
+        return asToken(token, method, path, "");
+    }
+
+    private Portal.Answer asToken(String token, String method, String path, String json) {
         return portal.send(portal.request(path)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("")));
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void theCalendarAddressIsShownAgainAndReplacedOnlyWhenAsked() {
+        String member = newMemberToken();
+        String feed = "/api/me/calendar-feed";
+        Portal.Answer none = asToken(member, "GET", feed);
+        assertEquals(404, none.status(), none.toString());
+        assertEquals("/problems/not-found", none.json().getString("type"));
+
+        Portal.Answer made = asToken(member, "POST", feed);
+        assertEquals(201, made.status(), made.toString());
+        assertTrue(made.header("Location").endsWith(feed), made.header("Location"));
+        String url = made.json().getString("url");
+        assertTrue(made.json().getString("webcal").startsWith("webcal://"));
+        OffsetDateTime createdAt = OffsetDateTime.parse(made.json().getString("createdAt"));
+
+        Portal.Answer shown = asToken(member, "GET", feed);
+        assertEquals(200, shown.status(), shown.toString());
+        assertEquals(url, shown.json().getString("url"), "the same address, shown again");
+        assertEquals(
+                createdAt.toInstant(),
+                OffsetDateTime.parse(shown.json().getString("createdAt")).toInstant());
+
+        Portal.Answer again = asToken(member, "POST", feed);
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("/problems/conflict", again.json().getString("type"));
+        assertTrue(again.json().getString("detail").contains("{\"replace\": true}"), again.toString());
+        assertEquals(200, portal.get(pathOf(url)).status(), "a refused POST leaves the subscribed address working");
+
+        Portal.Answer replaced = asToken(member, "POST", feed, "{\"replace\": true}");
+        assertEquals(201, replaced.status(), replaced.toString());
+        String newUrl = replaced.json().getString("url");
+        assertNotEquals(url, newUrl);
+        assertEquals(404, portal.get(pathOf(url)).status(), "the replaced address stops working");
+        assertEquals(200, portal.get(pathOf(newUrl)).status());
+        assertEquals(newUrl, asToken(member, "GET", feed).json().getString("url"));
+    }
+
+    private static String pathOf(String url) {
+        return url.substring(url.indexOf("/feeds/"));
     }
 
     @Test
@@ -119,6 +167,7 @@ class ForumsApiIT {
 
         Portal.Answer roomClash = session(edition, "Clash", "09:30", "10:30", hall, "admin@demo.local");
         assertEquals(409, roomClash.status(), roomClash.toString());
+        assertEquals("/problems/schedule-conflict", roomClash.json().getString("type"));
         assertTrue(roomClash.json().getString("detail").contains("Opening keynote"));
         assertEquals(
                 keynote.json().getJsonNumber("id").toString(),
@@ -188,6 +237,56 @@ class ForumsApiIT {
                 STAFF);
         assertEquals(400, order.status());
         assertTrue(order.json().getString("detail").contains("before the start date"));
+        Portal.Answer window = portal.postJson(
+                "/api/forums",
+                "{\"title\":\"T\",\"startDate\":\"2027-03-15\",\"endDate\":\"2027-03-16\",\"timeZone\":\"UTC\","
+                        + "\"format\":\"VIRTUAL\",\"capacity\":5,\"registrationOpens\":\"2027-02-01T09:00:00Z\","
+                        + "\"registrationCloses\":\"2027-01-01T09:00:00Z\"}",
+                STAFF);
+        assertEquals(400, window.status(), window.toString());
+        assertEquals("/problems/validation", window.json().getString("type"));
+        assertTrue(window.json().getString("detail").contains("registrationOpens"), window.toString());
+        assertTrue(window.json().getString("detail").contains("registrationCloses"), window.toString());
+    }
+
+    @Test
+    void sessionTimesCarryTheirOffsetAndTheEditionsZone() {
+        long edition = edition(10, "PUBLISHED");
+        long hall = room(edition, "Hall", 40);
+        Portal.Answer made = session(edition, "Zoned", "09:00", "10:30", hall, STAFF);
+        assertEquals(201, made.status(), made.toString());
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        JsonObject listed =
+                portal.get("/api/forums/" + edition + "/sessions").array().getJsonObject(0);
+        for (JsonObject view : List.of(made.json(), listed)) {
+            assertEquals(
+                    FIRST_DAY.atTime(9, 0).atZone(chicago).toOffsetDateTime(),
+                    OffsetDateTime.parse(view.getString("start")),
+                    "the local time and the offset Chicago has then");
+            assertEquals(
+                    FIRST_DAY.atTime(10, 30).atZone(chicago).toOffsetDateTime(),
+                    OffsetDateTime.parse(view.getString("end")));
+            assertEquals("America/Chicago", view.getString("timeZone"));
+        }
+        JsonObject shown = portal.get("/api/forums/" + edition).json();
+        assertEquals(FIRST_DAY.toString(), shown.getString("startDate"), "a date stays a date");
+        assertEquals("America/Chicago", shown.getString("timeZone"));
+        assertTrue(
+                shown.getString("registrationCloses").matches(".*T.*([+-]\\d\\d:\\d\\d|Z)$"),
+                shown.getString("registrationCloses"));
+    }
+
+    @Test
+    void noEditionOpensItsRegistrationAfterItCloses() {
+        List<String> backwards = new ArrayList<>();
+        for (JsonObject edition : portal.get("/api/forums").array().getValuesAs(JsonObject.class)) {
+            if (edition.get("registrationOpens") instanceof jakarta.json.JsonString opens
+                    && edition.get("registrationCloses") instanceof jakarta.json.JsonString closes
+                    && OffsetDateTime.parse(opens.getString()).isAfter(OffsetDateTime.parse(closes.getString()))) {
+                backwards.add(edition.getString("title"));
+            }
+        }
+        assertEquals(List.of(), backwards, "the demo editions too");
     }
 
     @Test
@@ -262,6 +361,7 @@ class ForumsApiIT {
         long edition = edition(10, "PUBLISHED");
         Portal.Answer reader = portal.postJson("/api/forums/" + edition + "/registrations", "", "reader@demo.local");
         assertEquals(403, reader.status());
+        assertEquals("/problems/members-only", reader.json().getString("type"));
         assertTrue(reader.json().getString("detail").contains("Join"), reader.toString());
         assertEquals(
                 401,
@@ -275,6 +375,7 @@ class ForumsApiIT {
         Portal.Answer closed = portal.postJson(
                 "/api/forums/" + past.json().getJsonNumber("id") + "/registrations", "", "member@demo.local");
         assertEquals(409, closed.status(), closed.toString());
+        assertEquals("/problems/registration-closed", closed.json().getString("type"));
         assertTrue(closed.json().getString("detail").contains("closed"));
     }
 

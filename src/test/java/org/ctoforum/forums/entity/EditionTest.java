@@ -48,6 +48,30 @@ class EditionTest {
     }
 
     @Test
+    void aRegistrationWindowThatClosesBeforeItOpensIsRefused() {
+        Edition edition = spring();
+        OffsetDateTime december = OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+        ScheduleException backwards =
+                assertThrows(ScheduleException.class, () -> edition.openRegistration(december, december.minusDays(1)));
+        assertTrue(backwards.getMessage().contains("registrationOpens"), backwards.getMessage());
+        assertTrue(backwards.getMessage().contains("registrationCloses"), backwards.getMessage());
+        assertThrows(
+                ScheduleException.class,
+                () -> edition.openRegistration(december.plusYears(1), null),
+                "opening after the forum starts, with the start as the close");
+        edition.openRegistration(december, null);
+        assertEquals(december, edition.registrationOpensAt());
+    }
+
+    @Test
+    void anEditionPublishedAfterItStartedNeverOpensAfterItCloses() {
+        Edition edition = spring();
+        edition.publish(OffsetDateTime.of(2027, 6, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+        assertFalse(edition.registrationOpensAt().isAfter(edition.registrationClosesAt()));
+        assertFalse(edition.registrationOpenAt(OffsetDateTime.of(2027, 6, 2, 9, 0, 0, 0, ZoneOffset.UTC)));
+    }
+
+    @Test
     void datesInTheWrongOrderAreRefused() {
         ScheduleException e = assertThrows(
                 ScheduleException.class,

@@ -260,7 +260,7 @@ class MembershipApiIT {
                 portal.delete(members + "/membership", "staff@demo.local"));
         for (Portal.Answer answer : refused) {
             assertEquals(403, answer.status(), answer.toString());
-            assertEquals("application/problem+json", answer.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", answer.header("Content-Type"));
         }
         // A staff member's import cannot change the admin either.
         Portal.Answer started = portal.send(Portal.authorized(

@@ -468,7 +468,8 @@ class AccessMatrixIT {
         long tokenId = token.json().getJsonNumber("id").longValue();
         String theirToken = token.json().getString("token");
         Portal.Answer feed = portal.send(Portal.authorized(
-                portal.request("/api/me/calendar-feed").POST(HttpRequest.BodyPublishers.noBody()),
+                portal.request("/api/me/calendar-feed")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"replace\": true}")),
                 "member2@demo.local"));
         assertEquals(201, feed.status(), feed.toString());
         String feedPath = feed.json().getString("url").replaceFirst("^https?://[^/]+", "");

@@ -143,8 +143,39 @@ class ReportsApiIT {
         assertTrue(portal.get("/feeds/reports.atom").body().contains("Report " + marker));
         Portal.Answer backwards = transition(id, "DRAFT", null, ADMIN);
         assertEquals(409, backwards.status(), backwards.toString());
+        assertEquals("/problems/workflow-step-not-allowed", backwards.json().getString("type"));
+        assertEquals("Workflow step not allowed", backwards.json().getString("title"));
         assertEquals(200, transition(id, "ARCHIVED", null, ADMIN).status());
         assertFalse(portal.get("/feeds/reports.atom").body().contains(marker), "archived reports leave the feed");
+    }
+
+    @Test
+    void downloadUrlIsTheApiFileThatBasicClientsFollowAndPageUrlTheBrowsers() {
+        JsonObject report =
+                published("MEMBERS", "urlmark" + UUID.randomUUID().toString().substring(0, 8));
+        long id = report.getJsonNumber("id").longValue();
+        String slug = report.getString("slug");
+        JsonObject listed = portal.get("/api/reports", MEMBER).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getJsonNumber("id").longValue() == id)
+                .findFirst()
+                .orElseThrow();
+        JsonObject detail = portal.get("/api/reports/" + id, MEMBER).json();
+        for (JsonObject view : List.of(listed, detail)) {
+            assertEquals("/api/reports/" + id + "/file", view.getString("downloadUrl"));
+            assertEquals("/reports/" + slug + "/download", view.getString("pageUrl"));
+        }
+        JsonObject version = detail.getJsonArray("versions").getJsonObject(0);
+        assertEquals("/api/reports/" + id + "/file?version=1", version.getString("downloadUrl"));
+        assertEquals("/reports/" + slug + "/download?version=1", version.getString("pageUrl"));
+
+        HttpResponse<byte[]> pdf = portal.bytes(detail.getString("downloadUrl"), List.of(), MEMBER);
+        assertEquals(200, pdf.statusCode(), "a member with HTTP Basic gets the file, not the sign-in page");
+        assertTrue(pdf.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(
+                401,
+                portal.bytes(detail.getString("downloadUrl"), List.of()).statusCode(),
+                "the signed-out get a problem to act on");
     }
 
     @Test
@@ -327,7 +358,7 @@ class ReportsApiIT {
                     List.of(Part.json("metadata", metadata), Part.file(file.getKey(), file.getValue())),
                     STAFF);
             assertEquals(400, refused.status(), file.getKey() + ": " + refused);
-            assertEquals("application/problem+json", refused.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", refused.header("Content-Type"));
             assertFalse(refused.json().getString("detail").isBlank());
         }
         Portal.Answer traversal = portal.postMultipart(
@@ -369,7 +400,7 @@ class ReportsApiIT {
                 List.of("/api/reports", "/api/reports/" + id + "/versions", "/api/reports/987654/versions")) {
             Portal.Answer anonymous = portal.postMultipart(path, parts);
             assertEquals(401, anonymous.status(), path + " anonymous: " + anonymous);
-            assertEquals("application/problem+json", anonymous.header("Content-Type"));
+            assertEquals("application/problem+json;charset=UTF-8", anonymous.header("Content-Type"));
             for (String who : List.of(MEMBER, READER, PRESS)) {
                 assertEquals(403, portal.postMultipart(path, parts, who).status(), path + " by " + who);
             }
