@@ -74,6 +74,7 @@ public class AgendaResource {
     @Operation(
             operationId = "getCalendarFeed",
             summary = "The caller's secret feed address (webcal) for the agenda, and when it was made")
+    @APIResponse(responseCode = "404", description = "The caller has no feed address yet")
     public Agendas.FeedAddress feed() {
         return agendas.currentFeed().orElseThrow(() -> ProblemException.notFound("Your calendar address"));
     }

@@ -43,6 +43,7 @@ public class ApiContract implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     private final ApiTypes types;
     private final Set<String> schemaNames = new HashSet<>();
@@ -141,14 +142,38 @@ public class ApiContract implements OASFilter {
         if (httpMethod != PathItem.HttpMethod.GET) {
             ordered.put("409", problem("The object's state does not allow this now"));
         }
+        // An error a method declares itself (a 404 that is not about a path's id, say) keeps its own words.
+        responses.getAPIResponses().forEach((code, declared) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                ordered.put(code, problem(declared.getDescription()));
+            }
+        });
         ordered.put(APIResponses.DEFAULT, problem("Any other error, as an RFC 9457 problem"));
-        responses.setAPIResponses(ordered);
+        Map<String, APIResponse> sorted = new TreeMap<>(ApiContract::byStatus);
+        sorted.putAll(ordered);
+        responses.setAPIResponses(sorted);
     }
 
     /** Payara may run the filter again over a document it merged; the answers are described once. */
     private static boolean described(Operation operation) {
-        return operation.getResponses() != null
-                && operation.getResponses().getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("4"));
+        APIResponse fallback = operation.getResponses() == null
+                ? null
+                : operation.getResponses().getAPIResponse(APIResponses.DEFAULT);
+        return fallback != null
+                && fallback.getContent() != null
+                && fallback.getContent().hasMediaType(PROBLEM_JSON)
+                && fallback.getContent().getMediaType(PROBLEM_JSON).getSchema() != null
+                && PROBLEM_REF.equals(fallback.getContent()
+                        .getMediaType(PROBLEM_JSON)
+                        .getSchema()
+                        .getRef());
+    }
+
+    /** Status codes in order, {@code default} last. */
+    private static int byStatus(String one, String other) {
+        return one.equals(other)
+                ? 0
+                : one.equals(APIResponses.DEFAULT) ? 1 : other.equals(APIResponses.DEFAULT) ? -1 : one.compareTo(other);
     }
 
     /** A declared 2xx wins; otherwise 200, or 204 when the method returns nothing. */
@@ -292,7 +317,7 @@ public class ApiContract implements OASFilter {
                         .addMediaType(
                                 PROBLEM_JSON,
                                 OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM))));
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
     }
 
     /** RFC 9457: its five members, and whatever a kind of problem adds (the fields at fault, say). */

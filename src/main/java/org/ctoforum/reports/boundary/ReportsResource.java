@@ -207,21 +207,19 @@ public class ReportsResource {
     @Operation(
             operationId = "downloadReportFile",
             summary = "The latest file (staff: ?version=N), with ETag, Last-Modified, single Range requests and"
-                    + " If-Range; every download is logged")
+                    + " If-Range, If-None-Match and If-Modified-Since; every download is logged")
     public Response file(
             @PathParam("id") long id,
             @QueryParam("version") Integer version,
             @HeaderParam("Range") String range,
             @HeaderParam("If-Range") String ifRange,
             @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam("If-Modified-Since") String ifModifiedSince,
             @Context HttpServletRequest request) {
         Report report = reports.visible(id);
         Downloads.Ticket ticket = downloads.forCaller(report, version);
         FileTransfer transfer = FileTransfer.plan(
-                ticket.file(),
-                range,
-                ifRange,
-                new Preconditions(request.getMethod(), ifNoneMatch, request.getHeader("If-Modified-Since")));
+                ticket.file(), range, ifRange, new Preconditions(request.getMethod(), ifNoneMatch, ifModifiedSince));
         Response.ResponseBuilder response = Response.status(transfer.status());
         transfer.headers().forEach(response::header);
         if (transfer.status() == 416) {

@@ -123,7 +123,7 @@ class ApiClientIT {
                 .orElseThrow(() -> new AssertionError("the demo has a members-only report with a file"));
 
         ApiResponse<File> first =
-                reports.downloadReportFileWithHttpInfo(report.getId(), null, "bytes=0-1023", null, null);
+                reports.downloadReportFileWithHttpInfo(report.getId(), null, "bytes=0-1023", null, null, null);
         assertEquals(206, first.getStatusCode());
         assertEquals(1024, first.getData().length());
         assertTrue(first.getHeaders().get("content-range").get(0).startsWith("bytes 0-1023/"));
