@@ -41,9 +41,10 @@ public class ApiContract implements OASFilter {
 
     private static final Logger LOG = Logger.getLogger(ApiContract.class.getName());
 
-    static final String PROBLEM = "Problem";
-    static final String PROBLEM_JSON = "application/problem+json";
-    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM_REF = SCHEMAS + PROBLEM;
 
     private final ApiTypes types;
     private final Set<String> schemaNames = new HashSet<>();
@@ -73,112 +74,114 @@ public class ApiContract implements OASFilter {
     }
 
     private void describe(String path, PathItem.HttpMethod httpMethod, Operation operation) {
-        if (described(operation)) {
-            return;
-        }
         Optional<Method> method =
                 Optional.ofNullable(operation.getOperationId()).flatMap(types::method);
         method.ifPresent(m -> {
-            String feature = feature(m);
-            if (operation.getTags() != null) {
-                operation.getTags().forEach(tag -> featureOfTag.putIfAbsent(tag, feature));
-            }
-            operation.setTags(new ArrayList<>(List.of(feature)));
-            if (openToAnyone(m)) {
-                operation.setSecurity(new ArrayList<>(List.of(
-                        OASFactory.createSecurityRequirement(),
-                        OASFactory.createSecurityRequirement().addScheme("basic"),
-                        OASFactory.createSecurityRequirement().addScheme("token"))));
-            }
+            tagAndSecurity(m, operation);
+            retypeParameters(m, operation);
+            multipartParts(m, operation);
         });
-        if (operation.getParameters() != null) {
-            for (Parameter parameter : operation.getParameters()) {
-                method.flatMap(m -> ApiTypes.parameterType(m, parameter.getIn().toString(), parameter.getName()))
-                        .flatMap(ApiTypes::schemaOf)
-                        .ifPresent(type -> parameter.setSchema(withDefault(schema(type), parameter.getSchema())));
-            }
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
         }
-        APIResponses responses = operation.getResponses();
-        if (responses == null) {
-            responses = OASFactory.createAPIResponses();
-            operation.setResponses(responses);
+        operation.getResponses().setAPIResponses(answers(path, httpMethod, operation, method));
+    }
+
+    /** The operation's feature as its one tag; a call open to anyone says its security is optional. */
+    private void tagAndSecurity(Method method, Operation operation) {
+        String feature = feature(method);
+        if (operation.getTags() != null) {
+            operation.getTags().forEach(tag -> featureOfTag.putIfAbsent(tag, feature));
         }
-        String success = successCode(responses, method);
-        APIResponse answer = Optional.ofNullable(responses.getAPIResponse(success))
+        operation.setTags(new ArrayList<>(List.of(feature)));
+        if (openToAnyone(method)) {
+            operation.setSecurity(new ArrayList<>(List.of(
+                    OASFactory.createSecurityRequirement(),
+                    OASFactory.createSecurityRequirement().addScheme("basic"),
+                    OASFactory.createSecurityRequirement().addScheme("token"))));
+        }
+    }
+
+    private static void retypeParameters(Method method, Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            ApiTypes.parameterType(method, parameter.getIn().toString(), parameter.getName())
+                    .flatMap(ApiTypes::schemaOf)
+                    .ifPresent(type -> parameter.setSchema(withDefault(schema(type), parameter.getSchema())));
+        }
+    }
+
+    /**
+     * The success answer with what it carries, then the errors that can occur: 400 for a call that takes input,
+     * 401 and 403 unless it is open to anyone and names no object, 404 for a named object, 409 for a change, and
+     * whatever the method declares itself; {@code default} covers the rest. Every error is a {@code Problem}.
+     */
+    private Map<String, APIResponse> answers(
+            String path, PathItem.HttpMethod httpMethod, Operation operation, Optional<Method> method) {
+        Map<String, APIResponse> declared = operation.getResponses().getAPIResponses();
+        String success = successCode(declared, method);
+        APIResponse answer = Optional.ofNullable(declared.get(success))
                 .orElseGet(() -> OASFactory.createAPIResponse().description("OK"));
-        if (!"204".equals(success)
-                && (answer.getContent() == null
-                        || answer.getContent().getMediaTypes().isEmpty())) {
+        boolean empty = answer.getContent() == null
+                || answer.getContent().getMediaTypes().isEmpty();
+        if (!"204".equals(success) && empty) {
             method.ifPresent(m -> answer.setContent(successContent(m)));
         }
-        method.ifPresent(m -> multipartParts(m, operation));
-        Map<String, APIResponse> ordered = new LinkedHashMap<>();
-        ordered.put(success, answer);
+        Map<String, APIResponse> answers = new TreeMap<>(ApiContract::byStatus);
+        answers.put(success, answer);
         if (answer.getContent() != null && answer.getContent().hasMediaType("application/pdf")) {
-            ordered.put(
+            answers.put(
                     "206",
                     OASFactory.createAPIResponse()
                             .description("The requested range of the file")
                             .content(answer.getContent()));
         }
         if (hasHeader(operation, "If-None-Match") || hasHeader(operation, "If-Modified-Since")) {
-            ordered.put(
+            answers.put(
                     "304", OASFactory.createAPIResponse().description("Not modified since the copy the client holds"));
         }
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null
                         && !operation.getParameters().isEmpty());
         if (takesInput) {
-            ordered.put("400", problem("The request is not valid; the problem names what to change"));
+            answers.put("400", problem("The request is not valid; the problem names what to change"));
         }
-        boolean open = method.map(ApiContract::openToAnyone).orElse(false);
-        if (!open || path.contains("{")) {
-            ordered.put("401", problem("Sign in first: HTTP Basic or a bearer API token"));
-            ordered.put("403", problem("The caller may not do this"));
+        boolean namesAnObject = path.contains("{");
+        if (!method.map(ApiContract::openToAnyone).orElse(false) || namesAnObject) {
+            answers.put("401", problem("Sign in first: HTTP Basic or a bearer API token"));
+            answers.put("403", problem("The caller may not do this"));
         }
-        if (path.contains("{")) {
-            ordered.put("404", problem("No such object, or the caller may not know it exists"));
+        if (namesAnObject) {
+            answers.put("404", problem("No such object, or the caller may not know it exists"));
         }
         if (httpMethod != PathItem.HttpMethod.GET) {
-            ordered.put("409", problem("The object's state does not allow this now"));
+            answers.put("409", problem("The object's state does not allow this now"));
         }
-        // An error a method declares itself (a 404 that is not about a path's id, say) keeps its own words.
-        responses.getAPIResponses().forEach((code, declared) -> {
+        declared.forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
-                ordered.put(code, problem(declared.getDescription()));
+                answers.put(code, problem(response.getDescription()));
             }
         });
-        ordered.put(APIResponses.DEFAULT, problem("Any other error, as an RFC 9457 problem"));
-        Map<String, APIResponse> sorted = new TreeMap<>(ApiContract::byStatus);
-        sorted.putAll(ordered);
-        responses.setAPIResponses(sorted);
-    }
-
-    /** Payara may run the filter again over a document it merged; the answers are described once. */
-    private static boolean described(Operation operation) {
-        APIResponse fallback = operation.getResponses() == null
-                ? null
-                : operation.getResponses().getAPIResponse(APIResponses.DEFAULT);
-        return fallback != null
-                && fallback.getContent() != null
-                && fallback.getContent().hasMediaType(PROBLEM_JSON)
-                && fallback.getContent().getMediaType(PROBLEM_JSON).getSchema() != null
-                && PROBLEM_REF.equals(fallback.getContent()
-                        .getMediaType(PROBLEM_JSON)
-                        .getSchema()
-                        .getRef());
+        answers.put(APIResponses.DEFAULT, problem("Any other error, as an RFC 9457 problem"));
+        return answers;
     }
 
     /** Status codes in order, {@code default} last. */
     private static int byStatus(String one, String other) {
-        return one.equals(other)
-                ? 0
-                : one.equals(APIResponses.DEFAULT) ? 1 : other.equals(APIResponses.DEFAULT) ? -1 : one.compareTo(other);
+        if (one.equals(other)) {
+            return 0;
+        }
+        if (one.equals(APIResponses.DEFAULT) || other.equals(APIResponses.DEFAULT)) {
+            return one.equals(APIResponses.DEFAULT) ? 1 : -1;
+        }
+        return one.compareTo(other);
     }
 
     /** A declared 2xx wins; otherwise 200, or 204 when the method returns nothing. */
-    private static String successCode(APIResponses responses, Optional<Method> method) {
-        return responses.getAPIResponses().keySet().stream()
+    private static String successCode(Map<String, APIResponse> declared, Optional<Method> method) {
+        return declared.keySet().stream()
                 .filter(code -> code.startsWith("2"))
                 .findFirst()
                 .orElseGet(() -> method.map(m -> m.getReturnType() == void.class ? "204" : "200")
@@ -189,16 +192,16 @@ public class ApiContract implements OASFilter {
     private Content successContent(Method method) {
         Produces produces = Optional.ofNullable(method.getAnnotation(Produces.class))
                 .orElse(method.getDeclaringClass().getAnnotation(Produces.class));
-        List<String> types = produces == null
+        List<String> mediaTypes = produces == null
                 ? List.of(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
                 : Arrays.stream(produces.value())
                         .flatMap(v -> Arrays.stream(v.split(",")))
                         .map(String::strip)
                         .filter(type -> !type.equals(PROBLEM_JSON))
                         .toList();
-        boolean file = types.stream().anyMatch(type -> !type.endsWith("json"));
+        boolean file = mediaTypes.stream().anyMatch(type -> !type.endsWith("json"));
         Content content = OASFactory.createContent();
-        for (String type : types) {
+        for (String type : mediaTypes) {
             if (!type.endsWith("json")) {
                 Schema text = OASFactory.createSchema().type(SchemaType.STRING);
                 content.addMediaType(
@@ -228,7 +231,7 @@ public class ApiContract implements OASFilter {
         if (type instanceof Class<?> raw
                 && raw.getName().startsWith("org.ctoforum.")
                 && schemaNames.contains(raw.getSimpleName())) {
-            return OASFactory.createSchema().ref("#/components/schemas/" + raw.getSimpleName());
+            return OASFactory.createSchema().ref(SCHEMAS + raw.getSimpleName());
         }
         return OASFactory.createSchema().type(SchemaType.OBJECT);
     }
@@ -370,9 +373,6 @@ public class ApiContract implements OASFilter {
      * of the resource classes' own tags.
      */
     private void tagsByFeature(OpenAPI api) {
-        if (featureOfTag.isEmpty()) {
-            return;
-        }
         Map<String, List<String>> descriptions = new TreeMap<>();
         featureOfTag.values().forEach(feature -> descriptions.putIfAbsent(feature, new ArrayList<>()));
         if (api.getTags() != null) {
