@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -17,15 +18,15 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.ctoforum.platform.web.Validators;
 
 /**
  * Serves Payara's OpenAPI endpoint ({@code /openapi}, a servlet Payara adds to this application) as a client expects:
@@ -61,12 +62,9 @@ public class OpenApiDocument extends HttpFilter {
         byte[] document =
                 type.startsWith("application/json") ? withoutEndpoints(buffered.bytes.toByteArray()) : yaml(buffered);
         String mediaType = type.startsWith("application/json") ? "application/json" : YAML;
-        String etag = "\"" + digest(document) + "\"";
-        response.setHeader("ETag", etag);
         response.setHeader("Vary", "Accept");
         response.setHeader("Cache-Control", "no-cache");
-        if (etag.equals(request.getHeader("If-None-Match"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (Validators.of(new String(document, StandardCharsets.UTF_8), null).answeredNotModified(request, response)) {
             return;
         }
         response.setContentType(mediaType + "; charset=UTF-8");
@@ -85,8 +83,7 @@ public class OpenApiDocument extends HttpFilter {
             document = reader.readObject();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonWriter writer = Json.createWriterFactory(
-                        Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(out, StandardCharsets.UTF_8)) {
             writer.writeObject(
                     Json.createObjectBuilder(document).remove("endpoints").build());
@@ -104,14 +101,6 @@ public class OpenApiDocument extends HttpFilter {
         return accept == null || !accept.contains("json") || accept.contains("yaml");
     }
 
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Payara's endpoint offers YAML only as text/plain. */
     private static final class AcceptingPlainText extends HttpServletRequestWrapper {
         AcceptingPlainText(HttpServletRequest request) {
@@ -126,7 +115,7 @@ public class OpenApiDocument extends HttpFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return "Accept".equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(PAYARA_YAML))
+                    ? Collections.enumeration(List.of(PAYARA_YAML))
                     : super.getHeaders(name);
         }
     }
@@ -219,7 +208,7 @@ public class OpenApiDocument extends HttpFilter {
         @Override
         public PrintWriter getWriter() {
             if (writer == null) {
-                writer = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
+                writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
             }
             return writer;
         }
