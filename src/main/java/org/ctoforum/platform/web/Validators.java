@@ -2,13 +2,10 @@ package org.ctoforum.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ctoforum.platform.security.Secrets;
 
 /**
  * The validators of one representation (RFC 9110 §8.8): a strong ETag, and a Last-Modified when the content's latest
@@ -23,13 +20,7 @@ public record Validators(String etag, Instant lastModified) {
 
     /** A strong ETag from the bytes that go out, so equal bytes always carry the same tag. */
     public static Validators of(String body, Instant lastModified) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return new Validators(
-                    "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"", lastModified);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
+        return new Validators("\"" + Secrets.sha256(body) + "\"", lastModified);
     }
 
     public Map<String, String> headers() {
