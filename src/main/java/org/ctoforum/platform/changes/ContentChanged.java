@@ -16,6 +16,8 @@ public record ContentChanged(Content content, long id) {
         THREAD,
         POST,
         SYNONYMS,
+        /** A survey's headline finding; a survey stands for all of its findings. */
+        SURVEY,
         /** An account whose display name changed: what they wrote shows it, except in Chatham House threads. */
         AUTHOR
     }

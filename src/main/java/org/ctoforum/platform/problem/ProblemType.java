@@ -90,8 +90,29 @@ public enum ProblemType {
     WORKFLOW_STEP_NOT_ALLOWED(
             409,
             "Workflow step not allowed",
-            "A report cannot move from its present status to the one asked for, or not yet.",
-            "Read the report's status; 'status' and 'to' say which step was refused. Take an allowed step first."),
+            "A report or a survey cannot move from its present status to the one asked for, or not yet.",
+            "Read its status; 'status' and 'to' say which step was refused. Take an allowed step first."),
+    SURVEY_FROZEN(
+            409,
+            "Survey frozen",
+            "The survey has opened, so its questions can no longer change: answers already given refer to them.",
+            "To fix a question, add a new one with a new code next year, or copy the survey and edit the copy."),
+    SURVEY_NOT_TAKING_ANSWERS(
+            409,
+            "Survey not taking answers",
+            "The survey is not open for answers: it has not opened yet, or its close date has passed and the"
+                    + " response is read-only.",
+            "Read the survey's 'opens' and 'closes' dates; answers are taken between them while it is open."),
+    RESPONSE_SUBMITTED(
+            409,
+            "Response submitted",
+            "Your district's response to this survey is submitted, and a response is submitted once.",
+            "Nothing to do: the submitted answers count. Ask staff if something in it is wrong."),
+    ANSWER_FIRST(
+            403,
+            "Answer the survey first",
+            "Peer groups and the benchmark are for districts that answered the survey: give to get.",
+            "Read the national figures (group=all) meanwhile, and answer the next survey to compare with your peers."),
     THREAD_LOCKED(
             409,
             "Thread locked",

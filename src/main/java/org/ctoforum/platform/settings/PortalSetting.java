@@ -55,7 +55,8 @@ public enum PortalSetting {
     DOWNLOADS_PER_HOUR("portal.limits.downloads-per-hour", "120", Kind.POSITIVE_INT),
     DOWNLOADS_PER_HOUR_PER_ADDRESS("portal.limits.downloads-per-hour-per-address", "600", Kind.POSITIVE_INT),
     SIGNUPS_PER_HOUR_PER_ADDRESS("portal.limits.signups-per-hour-per-address", "50", Kind.POSITIVE_INT),
-    TRUSTED_PROXIES("portal.proxy.trusted-addresses", "", Kind.ADDRESS_LIST);
+    TRUSTED_PROXIES("portal.proxy.trusted-addresses", "", Kind.ADDRESS_LIST),
+    SURVEY_MIN_GROUP_SIZE("portal.surveys.min-group-size", "10", Kind.GROUP_SIZE);
 
     private final String key;
     private final String defaultValue;
@@ -123,6 +124,8 @@ public enum PortalSetting {
         POSITIVE_INT(false, value -> checkInt(value, 1, Integer.MAX_VALUE, "a whole number above 0")),
         COUNT(false, value -> checkInt(value, 0, Integer.MAX_VALUE, "a whole number, 0 or more")),
         HOUR(false, value -> checkInt(value, 0, 23, "an hour of the day from 0 to 23")),
+        // Below 5 a median or a share is close to one district's own answer.
+        GROUP_SIZE(false, value -> checkInt(value, 5, 1000, "a whole number from 5 to 1000")),
         BOOLEAN(false, value -> isBoolean(value) ? null : "must be true or false"),
         AUTO_BOOLEAN(false, value -> isBoolean(value) || value.equals("auto") ? null : "must be true, false or auto"),
         URL(true, value -> checkUri(value, v -> v.startsWith("http://") || v.startsWith("https://"), "an http(s) URL")),

@@ -27,7 +27,8 @@ public class SearchPage {
             "library", "Library",
             "session", "Forum session",
             "thread", "Discussion",
-            "post", "Reply");
+            "post", "Reply",
+            "finding", "Survey finding");
 
     @Inject
     Search search;
