@@ -61,42 +61,72 @@ class SurveysApiIT {
             assertTrue(question.getString("code").matches("[A-Z0-9_]+(\\.[A-Z0-9_]+)+"), question.toString());
             types.add(question.getString("type"));
         }
-        assertTrue(types.containsAll(List.of("SINGLE", "MULTI", "NUMBER", "CURRENCY", "PERCENT", "SCALE", "TEXT")), types.toString());
+        assertTrue(
+                types.containsAll(List.of("SINGLE", "MULTI", "NUMBER", "CURRENCY", "PERCENT", "SCALE", "TEXT")),
+                types.toString());
     }
 
     @Test
     void aMemberAnswersSubmitsOnceAndStaffPublish() {
-        String create = """
+        String create =
+                """
                 {"year": 2031, "title": "IT Leadership Survey 2031", "opens": "2026-01-01", "closes": "2027-12-31",
                  "sections": [{"title": "Your network", "questions": [
                    {"code": "NET.TEST_PERCENT", "text": "Share of classrooms on Wi-Fi 6", "type": "PERCENT", "required": true},
                    {"code": "NET.TEST_CHOICE", "text": "Do you meet the FCC goal?", "type": "SINGLE", "options": ["Yes", "No"], "required": true},
                    {"code": "NET.TEST_ENROLLMENT", "text": "Students enrolled", "type": "NUMBER", "required": false},
                    {"code": "NET.TEST_TEXT", "text": "What would help most?", "type": "TEXT", "required": false}]}]}""";
-        assertEquals(400, portal.postJson("/api/surveys", create.replace("\"sections\"", "\"minGroupSize\": 4, \"sections\""), STAFF).status());
+        assertEquals(
+                400,
+                portal.postJson(
+                                "/api/surveys",
+                                create.replace("\"sections\"", "\"minGroupSize\": 4, \"sections\""),
+                                STAFF)
+                        .status());
         assertEquals(403, portal.postJson("/api/surveys", create, MEMBER).status());
         Portal.Answer created = portal.postJson("/api/surveys", create, STAFF);
         assertEquals(201, created.status(), created.toString());
         long id = created.json().getJsonNumber("id").longValue();
-        assertEquals(409, portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"PUBLISHED\"}", STAFF).status());
-        assertEquals(200, portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"OPEN\"}", STAFF).status());
+        assertEquals(
+                409,
+                portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"PUBLISHED\"}", STAFF)
+                        .status());
+        assertEquals(
+                200,
+                portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"OPEN\"}", STAFF)
+                        .status());
 
         Portal.Answer frozen = portal.putJson("/api/surveys/" + id, create, STAFF);
         assertEquals(409, frozen.status());
         assertEquals("/problems/survey-frozen", frozen.json().getString("type"));
 
         String path = "/api/surveys/" + id + "/response";
-        assertEquals(200, portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"Yes\"}}", MEMBER).status());
-        Portal.Answer overHundred = portal.putJson(
-                path, "{\"answers\": {\"NET.TEST_CHOICE\": \"No\", \"NET.TEST_PERCENT\": 150}}", MEMBER);
+        assertEquals(
+                200,
+                portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"Yes\"}}", MEMBER)
+                        .status());
+        Portal.Answer overHundred =
+                portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"No\", \"NET.TEST_PERCENT\": 150}}", MEMBER);
         assertEquals(400, overHundred.status());
         assertEquals("NET.TEST_PERCENT", overHundred.json().getString("code"));
         assertTrue(overHundred.json().getString("detail").contains("100"), overHundred.toString());
-        assertEquals(400, portal.putJson(path, "{\"answers\": {\"NET.TEST_ENROLLMENT\": -5}}", MEMBER).status());
-        assertEquals(400, portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"Maybe\"}}", MEMBER).status());
-        assertEquals(400, portal.putJson(path, "{\"answers\": {\"NET.NO_SUCH\": 1}}", MEMBER).status());
+        assertEquals(
+                400,
+                portal.putJson(path, "{\"answers\": {\"NET.TEST_ENROLLMENT\": -5}}", MEMBER)
+                        .status());
+        assertEquals(
+                400,
+                portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"Maybe\"}}", MEMBER)
+                        .status());
+        assertEquals(
+                400,
+                portal.putJson(path, "{\"answers\": {\"NET.NO_SUCH\": 1}}", MEMBER)
+                        .status());
         JsonObject kept = portal.get(path, MEMBER).json();
-        assertEquals("\"Yes\"", kept.getJsonObject("answers").get("NET.TEST_CHOICE").toString(), "nothing of a refused save is kept");
+        assertEquals(
+                "\"Yes\"",
+                kept.getJsonObject("answers").get("NET.TEST_CHOICE").toString(),
+                "nothing of a refused save is kept");
         assertEquals("IN_PROGRESS", kept.getString("status"));
         assertEquals(1, kept.getJsonObject("progress").getInt("answered"));
         assertEquals("Maria Member", kept.getJsonObject("lastChangedBy").getString("NET.TEST_CHOICE"));
@@ -120,30 +150,51 @@ class SurveysApiIT {
         assertEquals(409, again.status());
         assertEquals("/problems/response-submitted", again.json().getString("type"));
 
-        JsonObject rates = portal.get("/api/surveys/" + id + "/participation", STAFF).json();
+        JsonObject rates =
+                portal.get("/api/surveys/" + id + "/participation", STAFF).json();
         assertTrue(rates.getJsonObject("overall").getInt("submitted") >= 1);
-        assertEquals(403, portal.get("/api/surveys/" + id + "/participation", MEMBER).status());
-        JsonObject reminded = portal.postJson("/api/surveys/" + id + "/reminders", "", STAFF).json();
+        assertEquals(
+                403, portal.get("/api/surveys/" + id + "/participation", MEMBER).status());
+        JsonObject reminded =
+                portal.postJson("/api/surveys/" + id + "/reminders", "", STAFF).json();
         assertTrue(reminded.getInt("mails") >= 1, reminded.toString());
         assertTrue(Portal.mailsTo(MEMBER2).stream().anyMatch(m -> m.contains("IT Leadership Survey 2031")));
-        assertTrue(Portal.mailsTo(MEMBER).stream().noneMatch(m -> m.contains("IT Leadership Survey 2031")),
+        assertTrue(
+                Portal.mailsTo(MEMBER).stream().noneMatch(m -> m.contains("IT Leadership Survey 2031")),
                 "a district that submitted gets no reminder");
 
-        assertEquals(200, portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"CLOSED\"}", STAFF).status());
+        assertEquals(
+                200,
+                portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"CLOSED\"}", STAFF)
+                        .status());
         Portal.Answer late = portal.putJson(path, "{\"answers\": {\"NET.TEST_CHOICE\": \"No\"}}", MEMBER2);
         assertEquals(409, late.status());
         assertEquals("/problems/survey-not-taking-answers", late.json().getString("type"));
-        assertEquals(200, portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"PUBLISHED\"}", STAFF).status());
+        assertEquals(
+                200,
+                portal.postJson("/api/surveys/" + id + "/transitions", "{\"to\": \"PUBLISHED\"}", STAFF)
+                        .status());
 
-        JsonObject all = portal.get("/api/surveys/" + id + "/results?group=all", MEMBER).json();
+        JsonObject all =
+                portal.get("/api/surveys/" + id + "/results?group=all", MEMBER).json();
         for (JsonObject q : all.getJsonArray("questions").getValuesAs(JsonObject.class)) {
             assertTrue(q.getBoolean("suppressed"), "one district's answers are never shown: " + q);
             assertFalse(q.containsKey("distribution"));
             assertFalse(q.containsKey("quartiles"));
         }
-        assertEquals(List.of("More staff for classroom support"),
-                portal.get("/api/surveys/" + id + "/text-answers?code=NET.TEST_TEXT", STAFF).array().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
-        assertEquals(403, portal.get("/api/surveys/" + id + "/text-answers?code=NET.TEST_TEXT", MEMBER).status());
+        assertEquals(
+                List.of("More staff for classroom support"),
+                portal
+                        .get("/api/surveys/" + id + "/text-answers?code=NET.TEST_TEXT", STAFF)
+                        .array()
+                        .getValuesAs(jakarta.json.JsonString.class)
+                        .stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        assertEquals(
+                403,
+                portal.get("/api/surveys/" + id + "/text-answers?code=NET.TEST_TEXT", MEMBER)
+                        .status());
 
         Portal.Answer copy = portal.postJson("/api/surveys/" + id + "/copy", "{}", STAFF);
         assertEquals(201, copy.status(), copy.toString());
@@ -155,7 +206,8 @@ class SurveysApiIT {
     @Test
     void aDistrictThatAnsweredSeesItselfAgainstEachPeerGroup() {
         long y2021 = byYear(portal.get("/api/surveys").array(), 2021).getInt("id");
-        JsonArray groups = portal.get("/api/surveys/" + y2021 + "/groups", MEMBER).array();
+        JsonArray groups =
+                portal.get("/api/surveys/" + y2021 + "/groups", MEMBER).array();
         assertEquals(29, groups.size());
         assertEquals("all", groups.getJsonObject(0).getString("group"));
         assertTrue(groups.getJsonObject(0).getInt("respondents") > 400);
@@ -163,7 +215,8 @@ class SurveysApiIT {
         JsonObject mine = portal.get("/api/me/district", MEMBER).json();
         assertTrue(mine.getBoolean("confirmed"));
         String band = "band:" + mine.getString("band");
-        JsonObject benchmark = portal.get("/api/surveys/" + y2021 + "/benchmark?group=" + band, MEMBER).json();
+        JsonObject benchmark = portal.get("/api/surveys/" + y2021 + "/benchmark?group=" + band, MEMBER)
+                .json();
         assertEquals(band, benchmark.getString("group"));
         boolean sawPercentile = false;
         boolean sawDistribution = false;
@@ -190,9 +243,11 @@ class SurveysApiIT {
                 .findFirst()
                 .orElseThrow()
                 .getString("code");
-        JsonArray trend = portal.get("/api/surveys/trends?code=" + code + "&group=all", MEMBER).array();
+        JsonArray trend = portal.get("/api/surveys/trends?code=" + code + "&group=all", MEMBER)
+                .array();
         assertTrue(trend.size() >= 2, trend.toString());
-        assertTrue(trend.getJsonObject(0).getInt("year") < trend.getJsonObject(1).getInt("year"));
+        assertTrue(
+                trend.getJsonObject(0).getInt("year") < trend.getJsonObject(1).getInt("year"));
     }
 
     @Test
@@ -203,7 +258,10 @@ class SurveysApiIT {
         Portal.Answer peers = portal.get(results + "locale:rural", MEMBER2);
         assertEquals(403, peers.status());
         assertEquals("/problems/answer-first", peers.json().getString("type"));
-        assertEquals(403, portal.get("/api/surveys/" + y2021 + "/benchmark?group=all", MEMBER2).status());
+        assertEquals(
+                403,
+                portal.get("/api/surveys/" + y2021 + "/benchmark?group=all", MEMBER2)
+                        .status());
         Portal.Answer unknown = portal.get(results + "band:tiny", MEMBER);
         assertEquals(400, unknown.status());
         assertEquals("band:tiny", unknown.json().getString("group"));
@@ -215,7 +273,8 @@ class SurveysApiIT {
     void everyPublishedTableHidesSmallGroupsAndTheirComplements() {
         long y2021 = byYear(portal.get("/api/surveys").array(), 2021).getInt("id");
         int k = portal.get("/api/surveys/" + y2021).json().getInt("minGroupSize");
-        JsonArray groups = portal.get("/api/surveys/" + y2021 + "/groups", STAFF).array();
+        JsonArray groups =
+                portal.get("/api/surveys/" + y2021 + "/groups", STAFF).array();
         List<String> bands = new ArrayList<>();
         for (JsonObject group : groups.getValuesAs(JsonObject.class)) {
             if (!group.getBoolean("suppressed")) {
@@ -227,7 +286,8 @@ class SurveysApiIT {
             }
         }
         for (JsonObject group : groups.getValuesAs(JsonObject.class)) {
-            JsonObject table = portal.get("/api/surveys/" + y2021 + "/results?group=" + group.getString("group"), STAFF).json();
+            JsonObject table = portal.get("/api/surveys/" + y2021 + "/results?group=" + group.getString("group"), STAFF)
+                    .json();
             for (JsonObject q : table.getJsonArray("questions").getValuesAs(JsonObject.class)) {
                 if (!q.getBoolean("suppressed")) {
                     assertTrue(q.getInt("respondents") >= k, q.toString());
@@ -235,14 +295,17 @@ class SurveysApiIT {
             }
         }
         assertEquals(4, bands.size(), bands.toString());
-        assertTrue(bands.stream().filter(b -> b.endsWith("true")).count() != 1, "one hidden band could be worked out: " + bands);
+        assertTrue(
+                bands.stream().filter(b -> b.endsWith("true")).count() != 1,
+                "one hidden band could be worked out: " + bands);
     }
 
     @Test
     void headlineFindingsArePublicWhereStaffSaySoAndSearchable() {
         long y2020 = byYear(portal.get("/api/surveys").array(), 2020).getInt("id");
         JsonArray everyone = portal.get("/api/surveys/" + y2020 + "/findings").array();
-        JsonArray members = portal.get("/api/surveys/" + y2020 + "/findings", MEMBER).array();
+        JsonArray members =
+                portal.get("/api/surveys/" + y2020 + "/findings", MEMBER).array();
         assertFalse(everyone.isEmpty());
         assertTrue(members.size() >= everyone.size());
         for (JsonValue f : everyone) {
@@ -250,44 +313,80 @@ class SurveysApiIT {
         }
         String title = everyone.getJsonObject(0).getString("title");
         String word = title.split("\\s+")[0];
-        JsonObject found = portal.get("/api/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8) + "&type=finding").json();
+        JsonObject found = portal.get("/api/search?q="
+                        + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8) + "&type=finding")
+                .json();
         assertTrue(found.toString().contains(title), word + " -> " + found);
     }
 
     @Test
     void aMemberNamesTheirDistrictAndStaffConfirmIt() {
-        assertEquals(403, portal.putJson("/api/me/district", "{\"name\": \"X\", \"state\": \"OR\", \"enrollment\": 10,"
-                + " \"locale\": \"RURAL\", \"region\": \"WEST\"}", "reader@demo.local").status());
+        assertEquals(
+                403,
+                portal.putJson(
+                                "/api/me/district",
+                                "{\"name\": \"X\", \"state\": \"OR\", \"enrollment\": 10,"
+                                        + " \"locale\": \"RURAL\", \"region\": \"WEST\"}",
+                                "reader@demo.local")
+                        .status());
         JsonObject before = portal.get("/api/me/district", MEMBER2).json();
         String restore = "{\"name\": \"" + before.getString("name") + "\", \"state\": \"" + before.getString("state")
                 + "\", \"enrollment\": " + before.getInt("enrollment") + ", \"locale\": \"" + before.getString("locale")
                 + "\", \"region\": \"" + before.getString("region") + "\"}";
-        assertEquals(400, portal.putJson("/api/me/district", restore.replace(before.getString("state"), "XX"), MEMBER2).status());
-        assertEquals(400, portal.putJson("/api/me/district", restore.replace("\"enrollment\": " + before.getInt("enrollment"), "\"enrollment\": -1"), MEMBER2).status());
+        assertEquals(
+                400,
+                portal.putJson("/api/me/district", restore.replace(before.getString("state"), "XX"), MEMBER2)
+                        .status());
+        assertEquals(
+                400,
+                portal.putJson(
+                                "/api/me/district",
+                                restore.replace("\"enrollment\": " + before.getInt("enrollment"), "\"enrollment\": -1"),
+                                MEMBER2)
+                        .status());
         try {
-            JsonObject moved = portal.putJson("/api/me/district", "{\"name\": \"Juniper Flats School District\", \"state\": \"NV\","
-                    + " \"enrollment\": 1800, \"locale\": \"RURAL\", \"region\": \"WEST\"}", MEMBER2).json();
+            JsonObject moved = portal.putJson(
+                            "/api/me/district",
+                            "{\"name\": \"Juniper Flats School District\", \"state\": \"NV\","
+                                    + " \"enrollment\": 1800, \"locale\": \"RURAL\", \"region\": \"WEST\"}",
+                            MEMBER2)
+                    .json();
             assertFalse(moved.getBoolean("confirmed"));
             assertEquals("under-2500", moved.getString("band"));
             long y2021 = byYear(portal.get("/api/surveys").array(), 2021).getInt("id");
-            assertEquals(403, portal.get("/api/surveys/" + y2021 + "/response", MEMBER2).status(), "unconfirmed");
-            JsonArray pending = portal.get("/api/districts/members?pending=true", STAFF).array();
+            assertEquals(
+                    403,
+                    portal.get("/api/surveys/" + y2021 + "/response", MEMBER2).status(),
+                    "unconfirmed");
+            JsonArray pending =
+                    portal.get("/api/districts/members?pending=true", STAFF).array();
             long accountId = pending.getValuesAs(JsonObject.class).stream()
                     .filter(m -> m.getString("district").equals("Juniper Flats School District"))
                     .findFirst()
                     .orElseThrow()
                     .getJsonNumber("accountId")
                     .longValue();
-            assertEquals(403, portal.postJson("/api/districts/members/" + accountId + "/confirmation", "", MEMBER2).status());
-            assertTrue(portal.postJson("/api/districts/members/" + accountId + "/confirmation", "", STAFF).json().getBoolean("confirmed"));
+            assertEquals(
+                    403,
+                    portal.postJson("/api/districts/members/" + accountId + "/confirmation", "", MEMBER2)
+                            .status());
+            assertTrue(portal.postJson("/api/districts/members/" + accountId + "/confirmation", "", STAFF)
+                    .json()
+                    .getBoolean("confirmed"));
             assertTrue(portal.get("/api/me/district", MEMBER2).json().getBoolean("confirmed"));
         } finally {
-            JsonObject back = portal.putJson("/api/me/district", restore, MEMBER2).json();
+            JsonObject back =
+                    portal.putJson("/api/me/district", restore, MEMBER2).json();
             assertNotNull(back.get("id"));
-            JsonObject member = portal.get("/api/districts/members?pending=true", STAFF).array().getValuesAs(JsonObject.class).stream()
-                    .filter(m -> m.getString("district").equals(before.getString("name")))
-                    .findFirst()
-                    .orElseThrow();
+            JsonObject member =
+                    portal
+                            .get("/api/districts/members?pending=true", STAFF)
+                            .array()
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .filter(m -> m.getString("district").equals(before.getString("name")))
+                            .findFirst()
+                            .orElseThrow();
             portal.postJson("/api/districts/members/" + member.getJsonNumber("accountId") + "/confirmation", "", STAFF);
         }
     }
