@@ -38,6 +38,11 @@ public class Districts {
             "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
             "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR");
 
+    /** The states a district may be in, by their two-letter codes in order: for forms to offer. */
+    public static List<String> states() {
+        return STATES.stream().sorted().toList();
+    }
+
     public record DistrictForm(String name, String state, Integer enrollment, String locale, String region) {}
 
     public record DistrictView(
