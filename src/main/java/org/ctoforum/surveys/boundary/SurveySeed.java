@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -300,16 +299,16 @@ public class SurveySeed implements DemoSeed {
 
     private static JsonValue json(Object value) {
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return AnswerRules.JSON.createValue(text);
         }
         if (value instanceof Integer point) {
-            return Json.createValue(point);
+            return AnswerRules.JSON.createValue(point);
         }
         if (value instanceof BigDecimal number) {
-            return Json.createValue(number);
+            return AnswerRules.JSON.createValue(number);
         }
         if (value instanceof List<?> choices) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = AnswerRules.JSON.createArrayBuilder();
             choices.forEach(choice -> array.add((String) choice));
             return array.build();
         }
