@@ -3,7 +3,6 @@ package org.ctoforum.surveys.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -364,7 +363,7 @@ public class Benchmarks {
             return null;
         }
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = AnswerRules.JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((k, v) -> shares.put(k, ((JsonNumber) v).bigDecimalValue()));
         }

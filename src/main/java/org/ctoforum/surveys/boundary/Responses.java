@@ -205,7 +205,7 @@ public class Responses {
                                 + " for it, you can answer for it."));
     }
 
-    SurveyResponse response(long surveyId, long districtId) {
+    public SurveyResponse response(long surveyId, long districtId) {
         return em.createQuery(
                         "select r from SurveyResponse r where r.surveyId = :s and r.districtId = :d",
                         SurveyResponse.class)

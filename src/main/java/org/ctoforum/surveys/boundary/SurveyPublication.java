@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.ctoforum.platform.database.PortalDataSource;
+import org.ctoforum.surveys.control.AnswerRules;
 import org.ctoforum.surveys.control.SurveyFigures;
 import org.ctoforum.surveys.entity.CensusRegion;
 import org.ctoforum.surveys.entity.DistrictLocale;
@@ -170,7 +170,7 @@ public class SurveyPublication {
     }
 
     private static String json(Map<String, java.math.BigDecimal> distribution) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = AnswerRules.JSON.createObjectBuilder();
         distribution.forEach(object::add);
         return object.build().toString();
     }

@@ -280,7 +280,7 @@ public class Surveys {
     }
 
     /** A survey the caller may see: a draft only for staff. */
-    Survey visible(long id) {
+    public Survey visible(long id) {
         Survey survey = em.find(Survey.class, id);
         if (survey == null || (survey.getStatus() == SurveyStatus.DRAFT && !caller.staff())) {
             throw ProblemException.notFound("Survey " + id);

@@ -1,12 +1,12 @@
 package org.ctoforum.surveys.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -48,29 +48,32 @@ public final class AnswerRules {
 
     public static final int TEXT_MAX = 2000;
 
+    /** The one JSON provider of surveys: Json.create* looks it up anew on each call, most of a publication's time. */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     /** The stored JSON of a valid answer, or null when the value clears the answer; a 400 naming the code if not. */
     public static String normalize(Asked question, JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         return switch (question.type()) {
-            case SINGLE -> Json.createValue(choice(question, value)).toString();
+            case SINGLE -> JSON.createValue(choice(question, value)).toString();
             case MULTI -> choices(question, value).toString();
-            case NUMBER, CURRENCY, PERCENT, SCALE -> Json.createValue(number(question, value))
+            case NUMBER, CURRENCY, PERCENT, SCALE -> JSON.createValue(number(question, value))
                     .toString();
             case TEXT -> {
                 String text = text(question, value).strip();
                 if (text.length() > TEXT_MAX) {
                     throw refused(question, "is longer than " + TEXT_MAX + " characters");
                 }
-                yield text.isEmpty() ? null : Json.createValue(text).toString();
+                yield text.isEmpty() ? null : JSON.createValue(text).toString();
             }
         };
     }
 
     /** A stored answer back as a JSON value. */
     public static JsonValue parse(String stored) {
-        try (JsonReader reader = Json.createReader(new StringReader("[" + stored + "]"))) {
+        try (JsonReader reader = JSON.createReader(new StringReader("[" + stored + "]"))) {
             return reader.readArray().get(0);
         }
     }
@@ -102,7 +105,7 @@ public final class AnswerRules {
     }
 
     public static String optionsJson(List<String> options) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         options.forEach(array::add);
         return array.build().toString();
     }
@@ -123,7 +126,7 @@ public final class AnswerRules {
         for (JsonValue item : value.asJsonArray()) {
             chosen.add(choice(question, item));
         }
-        JsonArrayBuilder ordered = Json.createArrayBuilder();
+        JsonArrayBuilder ordered = JSON.createArrayBuilder();
         question.options().stream().filter(chosen::contains).forEach(ordered::add);
         return ordered.build();
     }

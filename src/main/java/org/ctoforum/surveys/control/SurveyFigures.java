@@ -67,58 +67,74 @@ public final class SurveyFigures {
         List<ResultRow> results = new ArrayList<>();
         List<StandingRow> standings = new ArrayList<>();
         for (Question question : questions) {
-            Map<String, PeerSuppression.Reason> hidden =
-                    PeerSuppression.suppress(counts(members, p -> answerOf(answers, p, question) != null), k);
-            for (PeerGroup group : PeerGroup.all()) {
-                List<String> given = new ArrayList<>();
-                List<Participant> answering = new ArrayList<>();
-                for (Participant p : members.get(group.key())) {
-                    String answer = answerOf(answers, p, question);
-                    if (answer != null) {
-                        given.add(answer);
-                        answering.add(p);
-                    }
+            // Each answer is read once per question, then counted in each of its district's five groups.
+            Map<Long, String> given = new HashMap<>();
+            Map<Long, BigDecimal> numbers = new HashMap<>();
+            Map<Long, List<String>> chosen = new HashMap<>();
+            for (Participant p : participants) {
+                String answer = answers.getOrDefault(p.districtId(), Map.of()).get(question.code());
+                if (answer == null) {
+                    continue;
                 }
+                given.put(p.districtId(), answer);
+                if (question.type().numeric()) {
+                    numbers.put(p.districtId(), AnswerRules.numberOf(answer));
+                } else if (question.type().distributed()) {
+                    chosen.put(p.districtId(), AnswerRules.choicesOf(answer));
+                }
+            }
+            Map<String, PeerSuppression.Reason> hidden =
+                    PeerSuppression.suppress(counts(members, p -> given.containsKey(p.districtId())), k);
+            for (PeerGroup group : PeerGroup.all()) {
+                List<Participant> answering = members.get(group.key()).stream()
+                        .filter(p -> given.containsKey(p.districtId()))
+                        .toList();
                 PeerSuppression.Reason reason = hidden.get(group.key());
                 if (question.type() == QuestionType.TEXT) {
                     results.add(new ResultRow(
-                            question.code(), group.key(), given.size(), FREE_TEXT, null, null, null, null));
-                } else if (reason != null || given.isEmpty()) {
+                            question.code(), group.key(), answering.size(), FREE_TEXT, null, null, null, null));
+                } else if (reason != null || answering.isEmpty()) {
                     results.add(new ResultRow(
                             question.code(),
                             group.key(),
-                            given.size(),
+                            answering.size(),
                             reason == null ? null : reason.name(),
                             null,
                             null,
                             null,
                             null));
                 } else if (question.type().numeric()) {
-                    List<BigDecimal> values =
-                            given.stream().map(AnswerRules::numberOf).sorted().toList();
+                    List<BigDecimal> values = answering.stream()
+                            .map(p -> numbers.get(p.districtId()))
+                            .sorted()
+                            .toList();
                     results.add(new ResultRow(
                             question.code(),
                             group.key(),
-                            given.size(),
+                            answering.size(),
                             null,
                             null,
                             rounded(question.type(), quantile(values, 0.25)),
                             rounded(question.type(), quantile(values, 0.5)),
                             rounded(question.type(), quantile(values, 0.75))));
-                    for (int i = 0; i < answering.size(); i++) {
+                    for (Participant p : answering) {
                         standings.add(new StandingRow(
-                                answering.get(i).districtId(),
+                                p.districtId(),
                                 question.code(),
                                 group.key(),
-                                percentile(values, AnswerRules.numberOf(given.get(i)))));
+                                percentile(values, numbers.get(p.districtId()))));
                     }
                 } else {
                     results.add(new ResultRow(
                             question.code(),
                             group.key(),
-                            given.size(),
+                            answering.size(),
                             null,
-                            distribution(question, given),
+                            distribution(
+                                    question,
+                                    answering.stream()
+                                            .map(p -> chosen.get(p.districtId()))
+                                            .toList()),
                             null,
                             null,
                             null));
@@ -136,10 +152,10 @@ public final class SurveyFigures {
         return question.options();
     }
 
-    private static Map<String, BigDecimal> distribution(Question question, List<String> given) {
+    private static Map<String, BigDecimal> distribution(Question question, List<List<String>> given) {
         Map<String, Integer> chosen = new HashMap<>();
-        for (String answer : given) {
-            AnswerRules.choicesOf(answer).forEach(choice -> chosen.merge(choice, 1, Integer::sum));
+        for (List<String> answer : given) {
+            answer.forEach(choice -> chosen.merge(choice, 1, Integer::sum));
         }
         Map<String, BigDecimal> percents = new LinkedHashMap<>();
         for (String category : categories(question)) {
@@ -157,10 +173,6 @@ public final class SurveyFigures {
         members.forEach((group, list) ->
                 counts.put(group, (int) list.stream().filter(counted).count()));
         return counts;
-    }
-
-    private static String answerOf(Map<Long, Map<String, String>> answers, Participant p, Question question) {
-        return answers.getOrDefault(p.districtId(), Map.of()).get(question.code());
     }
 
     /** Linear interpolation between closest ranks, as spreadsheets compute quartiles. */

@@ -1,2 +1,5 @@
-/** The survey's procedures in plain Java: the fixed peer groups and which of their figures stay hidden. */
+/**
+ * The survey's rules in plain Java: answers checked by type, the fixed peer groups, which figures stay hidden, the
+ * figures themselves, and the demo population.
+ */
 package org.ctoforum.surveys.control;
