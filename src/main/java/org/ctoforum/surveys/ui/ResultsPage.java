@@ -30,7 +30,11 @@ public class ResultsPage {
 
     /** A question's figures: a chart and its table, or why they are hidden. */
     public record Question(
-            Benchmarks.QuestionFigures figures, String key, String hidden, String chart, List<Figure> table) {}
+            Benchmarks.QuestionFigures figures, String key, String hidden, String chart, List<Figure> table) {
+        public String getHeight() {
+            return SurveyCharts.height(table.size());
+        }
+    }
 
     public record Section(String title, List<Question> questions) {}
 
@@ -54,6 +58,7 @@ public class ResultsPage {
     private List<Benchmarks.Group> groups = List.of();
     private Benchmarks.Results results;
     private List<Section> sections = List.of();
+    private Surveys.SurveySummary openSurvey;
 
     public void load() {
         if (year == null) {
@@ -74,6 +79,11 @@ public class ResultsPage {
         String asked = isPeers() && group != null && !group.isBlank() ? group : "all";
         if (isPeers()) {
             groups = benchmarks.groups(survey.id());
+        } else {
+            openSurvey = surveys.list().stream()
+                    .filter(s -> s.status().equals("OPEN"))
+                    .findFirst()
+                    .orElse(null);
         }
         try {
             results = answered ? benchmarks.benchmark(survey.id(), asked) : benchmarks.results(survey.id(), asked);
@@ -100,13 +110,7 @@ public class ResultsPage {
             List<String> chosen = SurveyTexts.choices(q.yours());
             q.distribution().forEach((choice, percent) -> {
                 boolean mine = chosen.contains(choice);
-                bars.add(
-                        choice,
-                        mine ? choice + " (your district)" : choice,
-                        percent,
-                        SurveyTexts.number("PERCENT", percent),
-                        mine ? "Your answer" : "",
-                        mine);
+                bars.add(choice, percent, SurveyTexts.number("PERCENT", percent), mine ? "Your answer" : "", mine);
             });
             return new Question(q, key, null, bars.chart("Share of districts, %"), bars.table);
         }
@@ -117,7 +121,6 @@ public class ResultsPage {
                 Map.entry("75th percentile", quartiles.p75()))) {
             bars.add(
                     quartile.getKey(),
-                    quartile.getKey(),
                     quartile.getValue(),
                     SurveyTexts.number(q.type(), quartile.getValue()),
                     "",
@@ -126,8 +129,7 @@ public class ResultsPage {
         if (q.yours() != null) {
             BigDecimal value = new BigDecimal(SurveyTexts.answer(q.yours()));
             bars.add(
-                    "Your district",
-                    "Your district",
+                    SurveyCharts.YOUR_DISTRICT,
                     value,
                     SurveyTexts.number(q.type(), value),
                     q.percentile() == null ? "" : ordinal(q.percentile()) + " percentile of the group",
@@ -153,9 +155,9 @@ public class ResultsPage {
         final List<BigDecimal> values = new ArrayList<>();
         final List<Boolean> yours = new ArrayList<>();
 
-        void add(String label, String chartLabel, BigDecimal value, String shown, String note, boolean mine) {
+        void add(String label, BigDecimal value, String shown, String note, boolean mine) {
             table.add(new Figure(label, shown, note, mine));
-            labels.add(chartLabel);
+            labels.add(label);
             values.add(value);
             yours.add(mine);
         }
@@ -196,12 +198,9 @@ public class ResultsPage {
         return answered;
     }
 
-    /** The open survey the reader could answer next; null when none is open. */
+    /** The open survey a reader whose district did not answer could answer next; null when none is open. */
     public Surveys.SurveySummary getOpenSurvey() {
-        return surveys.list().stream()
-                .filter(s -> s.status().equals("OPEN"))
-                .findFirst()
-                .orElse(null);
+        return openSurvey;
     }
 
     public String getShownGroup() {
@@ -209,7 +208,10 @@ public class ResultsPage {
     }
 
     public String getGroupText(Benchmarks.Group g) {
-        return g.label() + (g.suppressed() ? " (too few districts to show)" : " (" + g.respondents() + " districts)");
+        if (g.suppressed()) {
+            return g.label() + " (too few districts to show)";
+        }
+        return g.label() + (g.respondents() == 0 ? " (no district)" : " (" + g.respondents() + " districts)");
     }
 
     public Surveys.SurveyView getSurvey() {

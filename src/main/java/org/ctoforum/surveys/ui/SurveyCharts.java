@@ -1,7 +1,6 @@
 package org.ctoforum.surveys.ui;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,28 +13,42 @@ final class SurveyCharts {
     /** The reader's own district: dark orange, 6:1 on white, and always named in the label too. */
     static final String YOURS = "#a04000";
 
+    /** The name of the reader's own series, and of their own value's bar. */
+    static final String YOUR_DISTRICT = "Your district";
+
     private static final List<String> PALETTE =
             List.of(Charts.BRAND, YOURS, "#1e8449", "#6c3483", "#7a4e00", "#2e86c1");
 
-    /** One bar a label, lying down so that long answers read; the bars flagged as the reader's stand out. */
+    /** Long answers would squeeze the bars; the table beside the chart has them whole. */
+    private static final int LABEL_LENGTH = 32;
+
+    /**
+     * One bar a label, lying down so that long answers read. The reader's own bars form a second series, in their
+     * own colour and named in the legend and the label, so that colour is never the only cue; each bar skips the
+     * other series' empty slot.
+     */
     static String bars(String series, List<String> labels, List<BigDecimal> values, List<Boolean> yours) {
         JsonArrayBuilder names = Json.createArrayBuilder();
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder peers = Json.createArrayBuilder();
+        JsonArrayBuilder own = Json.createArrayBuilder();
         for (int i = 0; i < labels.size(); i++) {
-            names.add(labels.get(i));
-            data.add(values.get(i));
-            colours.add(yours.get(i) ? YOURS : Charts.BRAND);
+            String label = shortened(labels.get(i));
+            boolean named = !yours.get(i) || label.equals(YOUR_DISTRICT);
+            names.add(named ? label : label + " (your district)");
+            (yours.get(i) ? own : peers).add(values.get(i));
+            (yours.get(i) ? peers : own).addNull();
         }
-        JsonArray perBar = colours.build();
-        return Charts.config(
-                "bar",
-                names,
-                Json.createArrayBuilder()
-                        .add(Charts.dataset(series, data, Charts.BRAND)
-                                .add("backgroundColor", perBar)
-                                .add("borderColor", perBar)),
-                Charts.Layout.HORIZONTAL);
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Charts.dataset(series, peers, Charts.BRAND).add("skipNull", true));
+        if (yours.contains(true)) {
+            datasets.add(Charts.dataset(YOUR_DISTRICT, own, YOURS).add("skipNull", true));
+        }
+        return Charts.config("bar", names, datasets, Charts.Layout.HORIZONTAL);
+    }
+
+    /** A chart's height for its number of bars, so that short charts leave no gap and long ones do not crowd. */
+    static String height(int bars) {
+        return "height: " + (4 + 2 * bars) + "rem";
     }
 
     /** A line per series over the years; a year whose figure is hidden leaves a gap. */
@@ -58,6 +71,10 @@ final class SurveyCharts {
                     .add("tension", 0.2));
         }
         return Charts.config("line", labels, datasets);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= LABEL_LENGTH ? text : text.substring(0, LABEL_LENGTH - 1) + "…";
     }
 
     private SurveyCharts() {}

@@ -116,8 +116,9 @@ public class SurveysAdminPage implements Serializable {
     public void remind() {
         Participation.Reminded[] reminded = new Participation.Reminded[1];
         if (PageMessages.attempt(() -> reminded[0] = participation.remind(id))) {
-            PageMessages.info("Queued " + reminded[0].mails() + " reminder mails to the members of "
-                    + reminded[0].districts() + " districts that have not submitted.");
+            PageMessages.info("Queued " + SurveyTexts.count(reminded[0].mails(), "reminder mail")
+                    + " to the members of " + SurveyTexts.count(reminded[0].districts(), "district")
+                    + " that have not submitted.");
         }
     }
 
@@ -155,6 +156,10 @@ public class SurveysAdminPage implements Serializable {
             marked.add(false);
         }
         return SurveyCharts.bars("Submitted, %", labels, values, marked);
+    }
+
+    public String getRatesHeight() {
+        return SurveyCharts.height(getRates().size());
     }
 
     /** Overall first, then each segment. */
