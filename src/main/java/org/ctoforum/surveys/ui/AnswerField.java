@@ -127,7 +127,8 @@ public class AnswerField implements Serializable {
             case CURRENCY -> "An amount in dollars, " + range + ".";
             case PERCENT -> "A percent " + range + ".";
             case SCALE -> getLowest() + " is the lowest, " + highest + " the highest.";
-            case TEXT -> "Up to " + AnswerRules.TEXT_MAX + " characters. Staff read free text; no peer sees it.";
+            case TEXT -> String.format(
+                    Locale.US, "Up to %,d characters. Staff read free text; no peer sees it.", AnswerRules.TEXT_MAX);
         };
     }
 

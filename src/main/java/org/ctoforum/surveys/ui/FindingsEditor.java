@@ -113,7 +113,7 @@ public class FindingsEditor implements Serializable {
                 .map(r -> new SurveyFindings.FindingForm(r.getTitle(), r.getBody(), r.getCode(), r.getAccess()))
                 .toList();
         if (PageMessages.attempt(() -> findings.replace(surveyId, forms))) {
-            PageMessages.info("The findings are saved: " + rows.size() + " in this order.");
+            PageMessages.info("Saved " + SurveyTexts.count(rows.size(), "finding") + ", in this order.");
         }
     }
 

@@ -176,8 +176,8 @@ public class SurveyEditorPage implements Serializable {
             int questions = survey.sections().stream()
                     .mapToInt(s -> s.questions().size())
                     .sum();
-            PageMessages.info(
-                    "Saved: " + questions + " questions in " + survey.sections().size() + " sections.");
+            PageMessages.info("Saved: " + SurveyTexts.count(questions, "question") + " in "
+                    + SurveyTexts.count(survey.sections().size(), "section") + ".");
         } catch (ProblemException refused) {
             PageMessages.error(refused.detail());
         } catch (ArithmeticException notWhole) {

@@ -22,6 +22,11 @@ final class SurveyTexts {
         };
     }
 
+    /** A count with its noun, such as "1 section" or "2 sections". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** An answer as a reader sees it; null for none. */
     static String answer(JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
