@@ -71,9 +71,8 @@ public class AnswerField implements Serializable {
         return question.code();
     }
 
-    /** An HTML id made of the code: its dots would need escaping in CSS selectors. */
     public String getKey() {
-        return "q-" + question.code().toLowerCase(Locale.ROOT).replace('.', '-');
+        return SurveyTexts.key(question.code());
     }
 
     public Surveys.QuestionView getQuestion() {

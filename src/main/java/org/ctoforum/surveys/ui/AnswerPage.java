@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
@@ -49,7 +48,7 @@ public class AnswerPage implements Serializable {
     /** One section of the form, with its fields. */
     public record Section(String title, List<AnswerField> fields) {}
 
-    /** One change to the response, as the "Changes" list says it. */
+    /** One change to the response, as the "Changes" list says it; a null value is an answer cleared. */
     public record Change(String by, String question, String value, String at) {}
 
     @Inject
@@ -159,10 +158,12 @@ public class AnswerPage implements Serializable {
         if (mode == Mode.PREVIEW) {
             return "Preview: this is the form members see. Nothing can be answered here.";
         }
+        if (mode == Mode.ANSWERING && response.submittedAt() != null) {
+            return "Submitted on " + response.submittedAt().toLocalDate() + " by " + response.submittedBy()
+                    + ": your district's answers can no longer change.";
+        }
         if (mode == Mode.ANSWERING && !response.editable()) {
-            return response.submittedBy() == null
-                    ? response.readOnlyBecause()
-                    : response.readOnlyBecause() + " Submitted by " + response.submittedBy() + ".";
+            return response.readOnlyBecause();
         }
         return null;
     }
@@ -183,10 +184,7 @@ public class AnswerPage implements Serializable {
         return response.changes().stream()
                 .limit(CHANGES_SHOWN)
                 .map(c -> new Change(
-                        c.by(),
-                        texts.getOrDefault(c.code(), c.code()),
-                        Objects.requireNonNullElse(SurveyTexts.answer(c.value()), "cleared"),
-                        local(c.at())))
+                        c.by(), texts.getOrDefault(c.code(), c.code()), SurveyTexts.answer(c.value()), local(c.at())))
                 .toList();
     }
 

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
@@ -101,7 +100,7 @@ public class ResultsPage {
     }
 
     private Question question(Benchmarks.QuestionFigures q) {
-        String key = "q-" + q.code().toLowerCase(Locale.ROOT).replace('.', '-');
+        String key = SurveyTexts.key(q.code());
         if (q.suppressed()) {
             return new Question(q, key, SurveyTexts.hidden(q.reason(), survey.minGroupSize()), null, List.of());
         }
@@ -178,6 +177,11 @@ public class ResultsPage {
                     default -> "th";
                 };
         return n + suffix;
+    }
+
+    /** The id of a question's figure, for a finding to link to. */
+    public String key(String code) {
+        return SurveyTexts.key(code);
     }
 
     public boolean isPublished() {

@@ -22,6 +22,11 @@ final class SurveyTexts {
         };
     }
 
+    /** A question's HTML id, made of its code: the code's dots would need escaping in CSS selectors. */
+    static String key(String code) {
+        return "q-" + code.toLowerCase(Locale.ROOT).replace('.', '-');
+    }
+
     /** A count with its noun, such as "1 section" or "2 sections". */
     static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");

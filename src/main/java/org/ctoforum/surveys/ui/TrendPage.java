@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.ctoforum.platform.problem.ProblemException;
@@ -82,8 +83,7 @@ public class TrendPage {
                     "75th percentile",
                     p -> p.quartiles() == null ? null : p.quartiles().p75());
         }
-        String unit = distributed ? "PERCENT" : type;
-        int k = latest.minGroupSize();
+        String unit = distributed ? "PERCENT" : Objects.requireNonNullElse(type, "NUMBER");
         List<Year> rows = new ArrayList<>();
         Map<String, List<BigDecimal>> lines = new LinkedHashMap<>();
         series.keySet().forEach(name -> lines.put(name, new ArrayList<>()));
@@ -92,9 +92,14 @@ public class TrendPage {
             series.forEach((name, value) -> {
                 BigDecimal v = value.apply(point);
                 lines.get(name).add(v);
-                values.add(v == null ? "" : SurveyTexts.number(unit == null ? "NUMBER" : unit, v));
+                values.add(v == null ? "" : SurveyTexts.number(unit, v));
             });
-            rows.add(new Year(point.year(), point.respondents(), values, SurveyTexts.hidden(point.reason(), k)));
+            // Each year hides groups under its own smallest size.
+            String hidden = point.reason() == null
+                    ? null
+                    : SurveyTexts.hidden(
+                            point.reason(), surveys.get(point.surveyId()).minGroupSize());
+            rows.add(new Year(point.year(), point.respondents(), values, hidden));
         }
         columns = List.copyOf(series.keySet());
         years = rows;
