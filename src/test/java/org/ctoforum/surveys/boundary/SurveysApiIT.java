@@ -1,5 +1,6 @@
 package org.ctoforum.surveys.boundary;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ctoforum.testing.Portal;
@@ -158,7 +160,8 @@ class SurveysApiIT {
         JsonObject reminded =
                 portal.postJson("/api/surveys/" + id + "/reminders", "", STAFF).json();
         assertTrue(reminded.getInt("mails") >= 1, reminded.toString());
-        assertTrue(Portal.mailsTo(MEMBER2).stream().anyMatch(m -> m.contains("IT Leadership Survey 2031")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Portal.mailsTo(MEMBER2).stream().anyMatch(m -> m.contains("IT Leadership Survey 2031")));
         assertTrue(
                 Portal.mailsTo(MEMBER).stream().noneMatch(m -> m.contains("IT Leadership Survey 2031")),
                 "a district that submitted gets no reminder");
