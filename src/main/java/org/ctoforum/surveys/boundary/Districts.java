@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -244,10 +245,9 @@ public class Districts {
                 .setParameter("ids", districtIds)
                 .getResultList()
                 .stream()
-                .collect(java.util.stream.Collectors.groupingBy(
+                .collect(Collectors.groupingBy(
                         DistrictMember::getDistrictId,
-                        java.util.stream.Collectors.mapping(
-                                DistrictMember::getAccountId, java.util.stream.Collectors.toList())));
+                        Collectors.mapping(DistrictMember::getAccountId, Collectors.toList())));
     }
 
     private Optional<District> byName(String name, String state) {
