@@ -183,6 +183,21 @@ public class Districts {
                 .orElseThrow();
     }
 
+    /**
+     * Staff take back that an account speaks for its district: from the next request on it can neither answer for the
+     * district nor see its benchmark.
+     */
+    public void remove(long accountId) {
+        long staffId = caller.require(Role.STAFF, "remove district members");
+        DistrictMember member = em.find(DistrictMember.class, accountId);
+        if (member == null) {
+            throw ProblemException.notFound("A district for account " + accountId);
+        }
+        em.remove(member);
+        LOG.info("Account " + accountId + " no longer speaks for district " + member.getDistrictId() + " (account "
+                + staffId + ")");
+    }
+
     /** Staff: districts whose name contains the words, by name. */
     public List<DistrictView> search(String words) {
         caller.require(Role.STAFF, "list districts");

@@ -380,6 +380,16 @@ class SurveysApiIT {
                     .json()
                     .getBoolean("confirmed"));
             assertTrue(portal.get("/api/me/district", MEMBER2).json().getBoolean("confirmed"));
+            assertEquals(
+                    204,
+                    portal.delete("/api/districts/members/" + accountId, STAFF).status());
+            assertEquals(
+                    403,
+                    portal.get("/api/surveys/" + y2021 + "/response", MEMBER2).status(),
+                    "taken back at once");
+            assertEquals(
+                    404,
+                    portal.delete("/api/districts/members/" + accountId, STAFF).status());
         } finally {
             JsonObject back =
                     portal.putJson("/api/me/district", restore, MEMBER2).json();
