@@ -276,7 +276,13 @@ public class ApiContract implements OASFilter {
     }
 
     private static Schema schema(ApiTypes.JsonType type) {
-        Schema schema = OASFactory.createSchema().type(type.type());
+        Schema schema = OASFactory.createSchema();
+        if (type.type() != null) {
+            schema.setType(type.type());
+        }
+        if (type.values() != null) {
+            schema.setAdditionalPropertiesSchema(schema(type.values()));
+        }
         if (type.format() != null) {
             schema.setFormat(type.format());
         }

@@ -1,5 +1,7 @@
 package org.ctoforum.platform.rest;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -135,8 +137,18 @@ final class ApiTypes {
         return Optional.empty();
     }
 
-    /** A JSON value's type as the contract states it: an OpenAPI type, its format, its constants, its items. */
-    record JsonType(SchemaType type, String format, List<String> constants, JsonType items) {
+    /**
+     * A JSON value's type as the contract states it: an OpenAPI type (none for any value), its format, its constants,
+     * its items, and the values of a map.
+     */
+    record JsonType(SchemaType type, String format, List<String> constants, JsonType items, JsonType values) {
+        /** Any JSON value: a survey answer is a string, a number or a list. */
+        static final JsonType ANY = new JsonType(null, null, List.of(), null, null);
+
+        JsonType(SchemaType type, String format, List<String> constants, JsonType items) {
+            this(type, format, constants, items, null);
+        }
+
         static JsonType of(SchemaType type, String format) {
             return new JsonType(type, format, List.of(), null);
         }
@@ -189,6 +201,16 @@ final class ApiTypes {
                     .map(c -> ((Enum<?>) c).name())
                     .toList();
             return Optional.of(new JsonType(SchemaType.STRING, null, constants, null));
+        }
+        if (raw == JsonValue.class) {
+            return Optional.of(JsonType.ANY);
+        }
+        if (JsonObject.class.isAssignableFrom(raw)) {
+            return Optional.of(new JsonType(SchemaType.OBJECT, null, List.of(), null, JsonType.ANY));
+        }
+        if (Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
+            return schemaOf(p.getActualTypeArguments()[1])
+                    .map(values -> new JsonType(SchemaType.OBJECT, null, List.of(), null, values));
         }
         if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
             return schemaOf(p.getActualTypeArguments()[0])

@@ -1,10 +1,13 @@
 package org.ctoforum.platform.rest;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.problem.ProblemType;
@@ -57,12 +60,21 @@ public final class Problems {
         if (detail != null) {
             body.add("detail", detail);
         }
-        extensions.forEach((name, value) -> body.add(
-                name,
-                value instanceof Number number
-                        ? Json.createValue(number.longValue())
-                        : Json.createValue(String.valueOf(value))));
+        extensions.forEach((name, value) -> body.add(name, json(value)));
         return body.build().toString();
+    }
+
+    /** A number, a list (such as the missing answers' codes) as an array, anything else as its text. */
+    private static JsonValue json(Object value) {
+        if (value instanceof Number number) {
+            return Json.createValue(number.longValue());
+        }
+        if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(json(item)));
+            return array.build();
+        }
+        return Json.createValue(String.valueOf(value));
     }
 
     private Problems() {}

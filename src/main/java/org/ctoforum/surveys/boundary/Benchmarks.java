@@ -43,7 +43,7 @@ import org.ctoforum.surveys.entity.SurveyStatus;
 @DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class Benchmarks {
 
-    public record Group(String group, String label, Integer respondents, boolean suppressed) {}
+    public record PeerGroupView(String group, String label, Integer respondents, boolean suppressed) {}
 
     public record Quartiles(BigDecimal p25, BigDecimal median, BigDecimal p75) {}
 
@@ -60,7 +60,7 @@ public class Benchmarks {
             JsonValue yours,
             Integer percentile) {}
 
-    public record Results(
+    public record PeerResults(
             long surveyId,
             int year,
             String group,
@@ -95,7 +95,7 @@ public class Benchmarks {
     Responses responses;
 
     /** The fixed peer groups with their respondents; a group too small to show has none. */
-    public List<Group> groups(long surveyId) {
+    public List<PeerGroupView> groups(long surveyId) {
         caller.requireMember("read survey results");
         Survey survey = published(surveyId);
         @SuppressWarnings("unchecked")
@@ -104,12 +104,12 @@ public class Benchmarks {
                 .setParameter(1, survey.getId())
                 .getResultList();
         return rows.stream()
-                .map(r -> new Group(
+                .map(r -> new PeerGroupView(
                         (String) r[0], (String) r[1], r[3] == null ? ((Number) r[2]).intValue() : null, r[3] != null))
                 .toList();
     }
 
-    public Results results(long surveyId, String group) {
+    public PeerResults results(long surveyId, String group) {
         caller.requireMember("read survey results");
         Survey survey = published(surveyId);
         PeerGroup peers = group(group);
@@ -120,7 +120,7 @@ public class Benchmarks {
     }
 
     /** The results with the caller's district's answers and standings beside them. */
-    public Results benchmark(long surveyId, String group) {
+    public PeerResults benchmark(long surveyId, String group) {
         caller.requireMember("compare your district with its peers");
         Survey survey = published(surveyId);
         PeerGroup peers = group(group);
@@ -177,7 +177,7 @@ public class Benchmarks {
 
     /** The benchmark as CSV: each figure of the group, with the district's own answer and standing. */
     public String csv(long surveyId, String group) {
-        Results results = benchmark(surveyId, group);
+        PeerResults results = benchmark(surveyId, group);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out,
@@ -247,7 +247,7 @@ public class Benchmarks {
                 .orElse(false);
     }
 
-    private Results figures(Survey survey, PeerGroup peers, District district) {
+    private PeerResults figures(Survey survey, PeerGroup peers, District district) {
         Object[] head = (Object[]) em.createNativeQuery(
                         "select respondents, suppressed from survey_group_result where survey_id = ?1 and peer_group = ?2")
                 .setParameter(1, survey.getId())
@@ -301,7 +301,7 @@ public class Benchmarks {
                     own == null || text ? null : AnswerRules.parse(own),
                     shown ? standings.get(q.getCode()) : null));
         }
-        return new Results(
+        return new PeerResults(
                 survey.getId(),
                 survey.getYear(),
                 peers.key(),

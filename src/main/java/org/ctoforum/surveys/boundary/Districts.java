@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -187,6 +188,21 @@ public class Districts {
                 .orElseThrow();
     }
 
+    /**
+     * Staff take back that an account speaks for its district: from the next request on it can neither answer for the
+     * district nor see its benchmark.
+     */
+    public void remove(long accountId) {
+        long staffId = caller.require(Role.STAFF, "remove district members");
+        DistrictMember member = em.find(DistrictMember.class, accountId);
+        if (member == null) {
+            throw ProblemException.notFound("A district for account " + accountId);
+        }
+        em.remove(member);
+        LOG.info("Account " + accountId + " no longer speaks for district " + member.getDistrictId() + " (account "
+                + staffId + ")");
+    }
+
     /** Staff: districts whose name contains the words, by name. */
     public List<DistrictView> search(String words) {
         caller.require(Role.STAFF, "list districts");
@@ -249,10 +265,9 @@ public class Districts {
                 .setParameter("ids", districtIds)
                 .getResultList()
                 .stream()
-                .collect(java.util.stream.Collectors.groupingBy(
+                .collect(Collectors.groupingBy(
                         DistrictMember::getDistrictId,
-                        java.util.stream.Collectors.mapping(
-                                DistrictMember::getAccountId, java.util.stream.Collectors.toList())));
+                        Collectors.mapping(DistrictMember::getAccountId, Collectors.toList())));
     }
 
     private Optional<District> byName(String name, String state) {

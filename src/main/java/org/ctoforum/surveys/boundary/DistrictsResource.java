@@ -2,6 +2,7 @@ package org.ctoforum.surveys.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -10,10 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.ctoforum.platform.rest.OpenTo;
 import org.ctoforum.platform.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Districts, their profiles, and which accounts speak for them (staff). */
@@ -58,5 +61,16 @@ public class DistrictsResource {
             summary = "Confirm that an account speaks for the district it named (staff)")
     public Districts.MemberView confirm(@PathParam("accountId") long accountId) {
         return districts.confirm(accountId);
+    }
+
+    @DELETE
+    @Path("members/{accountId}")
+    @Operation(
+            operationId = "removeDistrictMember",
+            summary = "Take back that an account speaks for its district (staff): it can no longer answer or compare")
+    @APIResponse(responseCode = "204", description = "Done; no content")
+    public Response remove(@PathParam("accountId") long accountId) {
+        districts.remove(accountId);
+        return Response.noContent().build();
     }
 }

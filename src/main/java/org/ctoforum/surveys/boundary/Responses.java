@@ -47,9 +47,9 @@ public class Responses {
     /** {@code answers} maps question codes to values; null clears an answer. Submitting needs every required one. */
     public record ResponseForm(JsonObject answers, Boolean submit) {}
 
-    public record Progress(int answered, int questions, int requiredAnswered, int required, int percent) {}
+    public record ResponseProgress(int answered, int questions, int requiredAnswered, int required, int percent) {}
 
-    public record ChangeView(String code, JsonValue value, String by, OffsetDateTime at) {}
+    public record AnswerChangeView(String code, JsonValue value, String by, OffsetDateTime at) {}
 
     public record ResponseView(
             long surveyId,
@@ -63,9 +63,9 @@ public class Responses {
             String submittedBy,
             Map<String, JsonValue> answers,
             Map<String, String> lastChangedBy,
-            Progress progress,
+            ResponseProgress progress,
             List<String> missingRequired,
-            List<ChangeView> changes) {}
+            List<AnswerChangeView> changes) {}
 
     @PersistenceContext
     EntityManager em;
@@ -279,9 +279,9 @@ public class Responses {
         String readOnly = submitted
                 ? "Submitted on " + response.getSubmittedAt().toLocalDate() + "."
                 : survey.takesAnswers(today) ? null : notTakingAnswers(survey, today);
-        List<ChangeView> history = new ArrayList<>();
+        List<AnswerChangeView> history = new ArrayList<>();
         for (SurveyAnswerChange c : changes) {
-            history.add(new ChangeView(
+            history.add(new AnswerChangeView(
                     c.getQuestionCode(),
                     c.getValue() == null ? JsonValue.NULL : AnswerRules.parse(c.getValue()),
                     name(named, c.getChangedBy()),
@@ -299,7 +299,7 @@ public class Responses {
                 submitted ? name(named, response.getSubmittedBy()) : null,
                 answers,
                 lastChangedBy,
-                new Progress(
+                new ResponseProgress(
                         answers.size(),
                         questions.size(),
                         requiredAnswered,

@@ -106,7 +106,7 @@ public class SurveySeed implements DemoSeed {
                     DistrictLocale.valueOf(d.getString("locale")),
                     CensusRegion.valueOf(d.getString("region")));
             namedDistricts.put(district.name(), district);
-            long id = persist(district, staff);
+            long id = persist(List.of(district), staff).get(0);
             ids.put(district, id);
             for (JsonString email : d.getJsonArray("members").getValuesAs(JsonString.class)) {
                 people.byEmail(email.getString()).ifPresent(person -> {
@@ -116,8 +116,9 @@ public class SurveySeed implements DemoSeed {
                 });
             }
         }
-        for (GeneratedDistrict district : generated) {
-            ids.put(district, persist(district, staff));
+        List<Long> generatedIds = persist(generated, staff);
+        for (int i = 0; i < generated.size(); i++) {
+            ids.put(generated.get(i), generatedIds.get(i));
         }
         List<GeneratedDistrict> respondents = generated;
         for (JsonObject surveyJson : surveys) {
@@ -160,12 +161,17 @@ public class SurveySeed implements DemoSeed {
         }
     }
 
-    private long persist(GeneratedDistrict d, long staff) {
-        District district = new District(d.name(), d.state());
-        district.describe(d.enrollment(), d.locale(), d.region(), staff, OffsetDateTime.now());
-        em.persist(district);
+    /** One flush for all: a flush per district checked the whole persistence context each time. */
+    private List<Long> persist(List<GeneratedDistrict> districts, long staff) {
+        List<District> persisted = new ArrayList<>();
+        for (GeneratedDistrict d : districts) {
+            District district = new District(d.name(), d.state());
+            district.describe(d.enrollment(), d.locale(), d.region(), staff, OffsetDateTime.now());
+            em.persist(district);
+            persisted.add(district);
+        }
         em.flush();
-        return district.getId();
+        return persisted.stream().map(District::getId).toList();
     }
 
     private Map<String, Long> memberOf(List<JsonObject> named) {

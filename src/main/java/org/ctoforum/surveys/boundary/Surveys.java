@@ -50,7 +50,7 @@ public class Surveys {
             BigDecimal min,
             BigDecimal max) {}
 
-    public record SectionForm(String title, List<QuestionForm> questions) {}
+    public record SurveySectionForm(String title, List<QuestionForm> questions) {}
 
     public record SurveyForm(
             Integer year,
@@ -59,7 +59,7 @@ public class Surveys {
             LocalDate opens,
             LocalDate closes,
             Integer minGroupSize,
-            List<SectionForm> sections) {}
+            List<SurveySectionForm> sections) {}
 
     public record CopyForm(Integer year) {}
 
@@ -81,7 +81,7 @@ public class Surveys {
             BigDecimal min,
             BigDecimal max) {}
 
-    public record SectionView(String title, List<QuestionView> questions) {}
+    public record SurveySectionView(String title, List<QuestionView> questions) {}
 
     public record SurveyView(
             long id,
@@ -93,7 +93,7 @@ public class Surveys {
             LocalDate closes,
             int minGroupSize,
             boolean takingAnswers,
-            List<SectionView> sections) {}
+            List<SurveySectionView> sections) {}
 
     @PersistenceContext
     EntityManager em;
@@ -301,7 +301,7 @@ public class Surveys {
                 survey.getMinGroupSize(),
                 survey.takesAnswers(today),
                 survey.getSections().stream()
-                        .map(section -> new SectionView(
+                        .map(section -> new SurveySectionView(
                                 section.getTitle(),
                                 section.getQuestions().stream()
                                         .map(Surveys::view)
@@ -378,12 +378,12 @@ public class Surveys {
                 form.closes(),
                 k,
                 now);
-        List<SectionForm> sections = form.sections() == null ? List.of() : form.sections();
+        List<SurveySectionForm> sections = form.sections() == null ? List.of() : form.sections();
         if (sections.size() > 30) {
             throw ProblemException.badRequest("A survey has at most 30 sections.");
         }
         Set<String> codes = new HashSet<>();
-        for (SectionForm sectionForm : sections) {
+        for (SurveySectionForm sectionForm : sections) {
             if (sectionForm == null) {
                 throw ProblemException.badRequest("A section is empty.");
             }

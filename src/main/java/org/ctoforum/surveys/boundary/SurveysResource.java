@@ -134,7 +134,7 @@ public class SurveysResource {
     @Path("{id}/groups")
     @Operation(operationId = "listPeerGroups", summary = "The fixed peer groups with their respondents")
     @OpenTo(Role.Names.MEMBER)
-    public List<Benchmarks.Group> groups(@PathParam("id") long id) {
+    public List<Benchmarks.PeerGroupView> groups(@PathParam("id") long id) {
         return benchmarks.groups(id);
     }
 
@@ -144,7 +144,7 @@ public class SurveysResource {
             operationId = "getSurveyResults",
             summary = "A peer group's published figures: ?group= (all for every member; the rest: give to get)")
     @OpenTo(Role.Names.MEMBER)
-    public Benchmarks.Results results(@PathParam("id") long id, @QueryParam("group") String group) {
+    public Benchmarks.PeerResults results(@PathParam("id") long id, @QueryParam("group") String group) {
         return benchmarks.results(id, group);
     }
 
@@ -154,7 +154,7 @@ public class SurveysResource {
             operationId = "getSurveyBenchmark",
             summary = "Your district beside a peer group: the figures with yours and your percentile")
     @OpenTo(Role.Names.MEMBER)
-    public Benchmarks.Results benchmark(@PathParam("id") long id, @QueryParam("group") String group) {
+    public Benchmarks.PeerResults benchmark(@PathParam("id") long id, @QueryParam("group") String group) {
         return benchmarks.benchmark(id, group);
     }
 
