@@ -54,8 +54,8 @@ public class ResultsPage {
     private Surveys.SurveyView survey;
     private List<SurveyFindings.FindingView> findingList = List.of();
     private boolean answered;
-    private List<Benchmarks.Group> groups = List.of();
-    private Benchmarks.Results results;
+    private List<Benchmarks.PeerGroupView> groups = List.of();
+    private Benchmarks.PeerResults results;
     private List<Section> sections = List.of();
     private Surveys.SurveySummary openSurvey;
 
@@ -211,7 +211,7 @@ public class ResultsPage {
         return results == null ? "all" : results.group();
     }
 
-    public String getGroupText(Benchmarks.Group g) {
+    public String getGroupText(Benchmarks.PeerGroupView g) {
         if (g.suppressed()) {
             return g.label() + " (too few districts to show)";
         }
@@ -226,11 +226,11 @@ public class ResultsPage {
         return findingList;
     }
 
-    public List<Benchmarks.Group> getGroups() {
+    public List<Benchmarks.PeerGroupView> getGroups() {
         return groups;
     }
 
-    public Benchmarks.Results getResults() {
+    public Benchmarks.PeerResults getResults() {
         return results;
     }
 

@@ -206,7 +206,7 @@ public class SurveyEditorPage implements Serializable {
                 .toList();
     }
 
-    private static SectionRow section(Surveys.SectionView view) {
+    private static SectionRow section(Surveys.SurveySectionView view) {
         SectionRow section = new SectionRow();
         section.setTitle(view.title());
         view.questions().forEach(q -> {
@@ -223,8 +223,8 @@ public class SurveyEditorPage implements Serializable {
         return section;
     }
 
-    private static Surveys.SectionForm form(SectionRow section) {
-        return new Surveys.SectionForm(
+    private static Surveys.SurveySectionForm form(SectionRow section) {
+        return new Surveys.SurveySectionForm(
                 section.getTitle(),
                 section.getQuestions().stream()
                         .map(q -> new Surveys.QuestionForm(

@@ -60,7 +60,7 @@ public class TrendPage {
                 });
         groupLabel = benchmarks.groups(latest.id()).stream()
                 .filter(g -> g.group().equals(getGroup()))
-                .map(Benchmarks.Group::label)
+                .map(Benchmarks.PeerGroupView::label)
                 .findFirst()
                 .orElse(getGroup());
         distributed = points.stream().anyMatch(p -> p.distribution() != null);
