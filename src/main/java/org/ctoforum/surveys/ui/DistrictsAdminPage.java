@@ -8,7 +8,10 @@ import java.util.List;
 import org.ctoforum.platform.web.PageMessages;
 import org.ctoforum.surveys.boundary.Districts;
 
-/** Staff's district desk: accounts waiting for staff to confirm their district, and districts found and corrected. */
+/**
+ * Staff's district desk: accounts waiting for staff to confirm their district, those who speak for one, and districts
+ * found and corrected.
+ */
 @Named
 @ViewScoped
 public class DistrictsAdminPage implements Serializable {
@@ -19,20 +22,30 @@ public class DistrictsAdminPage implements Serializable {
     Districts districts;
 
     private List<Districts.MemberView> pending;
+    private List<Districts.MemberView> confirmed;
     private String words;
     private List<Districts.DistrictView> found;
     private Long editing;
     private final DistrictFields fields = new DistrictFields();
 
     public void load() {
-        pending = districts.members(true);
+        List<Districts.MemberView> members = districts.members(false);
+        pending = members.stream().filter(m -> !m.confirmed()).toList();
+        confirmed = members.stream().filter(Districts.MemberView::confirmed).toList();
     }
 
     public void confirm(Districts.MemberView member) {
         if (PageMessages.attempt(() -> districts.confirm(member.accountId()))) {
             PageMessages.info(member.displayName() + " now speaks for " + member.district() + ".");
         }
-        pending = districts.members(true);
+        load();
+    }
+
+    public void takeBack(Districts.MemberView member) {
+        if (PageMessages.attempt(() -> districts.remove(member.accountId()))) {
+            PageMessages.info(member.displayName() + " no longer speaks for " + member.district() + ".");
+        }
+        load();
     }
 
     public void search() {
@@ -62,6 +75,10 @@ public class DistrictsAdminPage implements Serializable {
 
     public List<Districts.MemberView> getPending() {
         return pending;
+    }
+
+    public List<Districts.MemberView> getConfirmed() {
+        return confirmed;
     }
 
     public List<Districts.DistrictView> getFound() {

@@ -230,7 +230,8 @@ class SurveyBrowserIT extends BrowserTest {
                             + "//button[contains(@aria-label, 'Confirm')]"))
                     .click();
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "now speaks for"));
-            assertFalse(browser.getPageSource().contains(named + " (OR)"), "no longer waiting");
+            assertFalse(browser.findElement(By.id("pending")).getText().contains(named), "no longer waiting");
+            assertTrue(browser.findElement(By.id("confirmed:list")).getText().contains(named));
             assertTrue(portal.get("/api/me/district", MEMBER2).json().getBoolean("confirmed"));
         } finally {
             portal.putJson("/api/me/district", restore, MEMBER2);
