@@ -61,6 +61,11 @@ class SurveyBrowserIT extends BrowserTest {
         browser.findElement(By.id("survey:save")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved: 2 questions"));
 
+        browser.get(page("/surveys/answer.xhtml?year=" + YEAR + "&preview=true"));
+        assertTrue(browser.findElement(By.id("read-only")).getText().startsWith("Preview"));
+        assertFalse(browser.findElement(By.cssSelector("input[data-code='" + PERCENT + "']"))
+                .isEnabled());
+
         Portal portal = new Portal(base);
         long id = surveyId(portal, YEAR);
         browser.get(page("/admin/surveys.xhtml?id=" + id));
@@ -222,6 +227,9 @@ class SurveyBrowserIT extends BrowserTest {
             assertEquals(
                     named,
                     browser.findElement(By.id("district-form:district-name")).getAttribute("value"));
+            browser.get(page("/surveys/answer.xhtml?year=2021"));
+            assertTrue(
+                    browser.findElement(By.id("awaiting")).getText().contains(named), "no answering until confirmed");
 
             browser.manage().deleteAllCookies();
             signInAndWait(STAFF, Portal.DEMO_PASSWORD);
