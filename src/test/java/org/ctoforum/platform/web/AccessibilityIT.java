@@ -57,15 +57,25 @@ class AccessibilityIT extends BrowserTest {
                 "/reports/cybersecurity-top-priority-2020",
                 "/library/index.xhtml",
                 "/library/entry.xhtml?slug=" + entry,
-                "/search.xhtml?q=budget");
-        List<String> memberPages =
-                List.of("/me/profile.xhtml", "/me/agenda.xhtml", "/me/notifications.xhtml", "/discussions/new.xhtml");
+                "/search.xhtml?q=budget",
+                "/surveys/index.xhtml",
+                "/surveys/results.xhtml?year=2020");
+        List<String> memberPages = List.of(
+                "/me/profile.xhtml",
+                "/me/agenda.xhtml",
+                "/me/notifications.xhtml",
+                "/discussions/new.xhtml",
+                "/surveys/results.xhtml?year=2021",
+                "/surveys/answer.xhtml?year=2021",
+                "/surveys/trend.xhtml?code=NET.FCC_GOAL_MET&group=all");
         List<String> staffPages = List.of(
                 "/admin/dashboard.xhtml",
                 "/admin/members.xhtml",
                 "/admin/reports.xhtml",
                 "/admin/moderation.xhtml",
-                "/admin/search.xhtml");
+                "/admin/search.xhtml",
+                "/admin/surveys.xhtml",
+                "/admin/districts.xhtml");
 
         Map<String, Integer> byImpact = new LinkedHashMap<>();
         List<String> blocking = new ArrayList<>();
