@@ -4,13 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -263,7 +260,7 @@ public class SurveySeed implements DemoSeed {
                 }
                 for (Map.Entry<String, Object> given : entry.getValue().entrySet()) {
                     QuestionSpec q = byCode.get(given.getKey());
-                    String value = AnswerRules.normalize(asked(q), json(given.getValue()));
+                    String value = AnswerRules.normalize(q.asked(), QuestionSpec.answerToJson(given.getValue()));
                     if (value == null) {
                         continue;
                     }
@@ -297,27 +294,5 @@ public class SurveySeed implements DemoSeed {
                     f.getString("code", null),
                     f.getBoolean("public", false)));
         }
-    }
-
-    private static AnswerRules.Asked asked(QuestionSpec q) {
-        return new AnswerRules.Asked(q.code(), q.type(), q.options(), q.required(), q.min(), q.max());
-    }
-
-    private static JsonValue json(Object value) {
-        if (value instanceof String text) {
-            return AnswerRules.JSON.createValue(text);
-        }
-        if (value instanceof Integer point) {
-            return AnswerRules.JSON.createValue(point);
-        }
-        if (value instanceof BigDecimal number) {
-            return AnswerRules.JSON.createValue(number);
-        }
-        if (value instanceof List<?> choices) {
-            JsonArrayBuilder array = AnswerRules.JSON.createArrayBuilder();
-            choices.forEach(choice -> array.add((String) choice));
-            return array.build();
-        }
-        throw new IllegalArgumentException("An answer the survey cannot store: " + value);
     }
 }

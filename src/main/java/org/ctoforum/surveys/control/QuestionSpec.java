@@ -1,5 +1,6 @@
 package org.ctoforum.surveys.control;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -137,6 +138,30 @@ public record QuestionSpec(
             throw new IllegalArgumentException(code + " cannot be answered " + value);
         }
         return answer;
+    }
+
+    /** The answer in the form the generator gives, as the JSON a member would send: {@link #answerFromJson} undone. */
+    public static JsonValue answerToJson(Object answer) {
+        if (answer instanceof String text) {
+            return AnswerRules.JSON.createValue(text);
+        }
+        if (answer instanceof Integer point) {
+            return AnswerRules.JSON.createValue(point);
+        }
+        if (answer instanceof BigDecimal amount) {
+            return AnswerRules.JSON.createValue(amount);
+        }
+        if (answer instanceof List<?> picks) {
+            JsonArrayBuilder array = AnswerRules.JSON.createArrayBuilder();
+            picks.forEach(pick -> array.add((String) pick));
+            return array.build();
+        }
+        throw new IllegalArgumentException("Not an answer the generator gives: " + answer);
+    }
+
+    /** What the question asks for, as {@link AnswerRules} checks an answer against it. */
+    public AnswerRules.Asked asked() {
+        return new AnswerRules.Asked(code, type, options, required, min, max);
     }
 
     /** Whether this question accepts an answer: one of its options, a point of the scale, an amount in bounds. */
