@@ -41,6 +41,16 @@ final class FixedRateLoad {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final Map<String, String> headers;
+
+    FixedRateLoad() {
+        this(Map.of());
+    }
+
+    /** Sends {@code headers} with every request, e.g. the Authorization of a signed-in client. */
+    FixedRateLoad(Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
+    }
 
     /** Sends GET {@code uri} at {@code rate} requests a second for {@code duration}, and waits for the last answer. */
     Result run(URI uri, double rate, Duration duration) throws InterruptedException {
@@ -62,10 +72,11 @@ final class FixedRateLoad {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                HttpRequest request = HttpRequest.newBuilder(uris.apply(i))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(uris.apply(i))
                         .timeout(REQUEST_TIMEOUT)
-                        .GET()
-                        .build();
+                        .GET();
+                headers.forEach(builder::header);
+                HttpRequest request = builder.build();
                 senders.execute(() -> {
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,17 +164,23 @@ public final class PackagedPortal implements AutoCloseable {
         Pattern mail = Pattern.compile(
                 "Mail to " + Pattern.quote(email) + ": .*?" + Pattern.quote(page) + "\\?token=([A-Za-z0-9_-]+)",
                 Pattern.DOTALL);
-        return await().alias("a mail with a " + page + " link to " + email + " in the log")
+        return lastInLog("a mail with a " + page + " link to " + email + " in the log", mail)
+                .group(1);
+    }
+
+    /** The last match of {@code pattern} in the log, waiting up to 30 s for one to be written. */
+    public MatchResult lastInLog(String alias, Pattern pattern) {
+        return await().alias(alias)
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> {
-                            Matcher found = mail.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
-                            String token = null;
+                            Matcher found = pattern.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                            MatchResult last = null;
                             while (found.find()) {
-                                token = found.group(1);
+                                last = found.toMatchResult();
                             }
-                            return token;
+                            return last;
                         },
                         Objects::nonNull);
     }
