@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import org.ctoforum.testing.TimeBoxedParts;
 
 /**
- * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start,scale]
+ * The benchmark command: {@code ./mvnw -Pbench verify [-Dbench.parts=search,pages,downloads,start,scale,surveys]
  * [-Dbench.runs=3]}. Each part starts its own packaged portal, writes {@code target/bench/<part>.json} and {@code .md},
  * and stops it again; with {@code bench.runs}, each part runs that many times and the report holds the medians (see
  * {@link RepeatedRuns}). The whole run ends by itself after {@code -Dbench.timeout.minutes} (90 by default) for each
@@ -27,6 +27,7 @@ public final class Benchmarks {
         parts.put("downloads", DownloadBenchmark::run);
         parts.put("start", StartBenchmark::run);
         parts.put("scale", ScaleBenchmark::run);
+        parts.put("surveys", SurveyBenchmark::run);
         return parts;
     }
 
