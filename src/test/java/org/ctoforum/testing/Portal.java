@@ -7,9 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -196,6 +199,43 @@ public final class Portal {
         } catch (Exception e) {
             throw new IllegalStateException("Request failed: " + e, e);
         }
+    }
+
+    /**
+     * Signs in through the sign-in form as a browser does; {@code pages} keeps the session cookie, so it needs a
+     * cookie handler and must not follow redirects.
+     */
+    public void signInThroughTheForm(HttpClient pages, String email, String password) {
+        try {
+            HttpResponse<String> form = pages.send(
+                    HttpRequest.newBuilder(uri("/signin.xhtml")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(form.body());
+            if (!state.find()) {
+                throw new AssertionError("the sign-in form has no view state: " + form.body());
+            }
+            String body = "signin=signin&signin%3Aemail=" + encode(email) + "&signin%3Apassword=" + encode(password)
+                    + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(state.group(1));
+            HttpResponse<String> signedIn = pages.send(
+                    HttpRequest.newBuilder(uri("/signin.xhtml"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (signedIn.statusCode() != 302) {
+                throw new AssertionError(
+                        "the form did not sign " + email + " in: " + signedIn.statusCode() + " " + signedIn.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Adds HTTP Basic for {@code email} with {@code password}, the demo password when none is given. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.CookieManager;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ctoforum.reports.control.PdfComposer;
 import org.ctoforum.testing.Portal;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -553,7 +550,7 @@ class AccessMatrixIT {
                                         + PASSWORD + "\"}")
                         .status());
         HttpClient unprovedPages = client();
-        signInThroughTheForm(unprovedPages, unproved, PASSWORD);
+        portal.signInThroughTheForm(unprovedPages, unproved, PASSWORD);
         roles.add(new Role(
                 "unconfirmed account",
                 "Basic "
@@ -573,7 +570,7 @@ class AccessMatrixIT {
         Portal.Answer token = portal.postJson("/api/me/tokens", "{\"name\":\"matrix\"}", email, password);
         assertEquals(201, token.status(), token.toString());
         HttpClient pages = client();
-        signInThroughTheForm(pages, email, password);
+        portal.signInThroughTheForm(pages, email, password);
         return new Role(name, "Bearer " + token.json().getString("token"), pages, member, staff);
     }
 
@@ -583,24 +580,6 @@ class AccessMatrixIT {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-    }
-
-    private void signInThroughTheForm(HttpClient pages, String email, String password) throws Exception {
-        HttpResponse<String> form = pages.send(
-                HttpRequest.newBuilder(portal.uri("/signin.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-                .matcher(form.body());
-        assertTrue(state.find(), "the sign-in form has a view state");
-        String body = "signin=signin&signin%3Aemail=" + encode(email) + "&signin%3Apassword=" + encode(password)
-                + "&signin%3Asubmit=&jakarta.faces.ViewState=" + encode(state.group(1));
-        HttpResponse<String> signedIn = pages.send(
-                HttpRequest.newBuilder(portal.uri("/signin.xhtml"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, signedIn.statusCode(), "the form signs " + email + " in: " + signedIn.body());
     }
 
     private Portal.Answer api(Role role, String path) {
@@ -624,9 +603,5 @@ class AccessMatrixIT {
         } catch (Exception e) {
             throw new IllegalStateException(path + ": " + e, e);
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
