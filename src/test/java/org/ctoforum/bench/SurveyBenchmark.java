@@ -1,7 +1,10 @@
 package org.ctoforum.bench;
 
 import jakarta.json.JsonObject;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.ctoforum.surveys.control.GeneratedDistrict;
 import org.ctoforum.surveys.control.PeerGroup;
 import org.ctoforum.surveys.control.QuestionSpec;
@@ -35,8 +39,8 @@ import org.ctoforum.testing.TimeBoxedParts;
  * Issue 26's figures. Publishing: a survey of 60 questions answered by 1,000 districts, closed and published through
  * the API, which computes every question for the 29 peer groups with suppression and stores the figures in one
  * transaction; beside it the same read, computation and largest write done bare on the same data, so the report shows
- * what bounds it. Then the benchmark API, a member's district beside its peer group, at 50 requests a second beside
- * {@code /api/ping}.
+ * what bounds it. Then a member's district beside its peer group, through the API and the results page, at 50
+ * requests a second beside {@code /api/ping}.
  */
 final class SurveyBenchmark {
 
@@ -126,7 +130,7 @@ final class SurveyBenchmark {
                 publications(db, published);
                 bare(db, running.jdbcUrl(), benchSurvey, survey.questions(), k, published);
             }
-            benchmarkPage(running, portal, benchSurvey, memberDistrict);
+            benchmarkPage(running, portal, benchSurvey, FIRST_YEAR + settings.publications() - 1, memberDistrict);
         }
         Path written = report.write();
         LOG.info(() -> "Wrote " + written.toAbsolutePath());
@@ -384,11 +388,12 @@ final class SurveyBenchmark {
 
     /**
      * The member's district beside its band × locale cell, on the demo's 2021 survey and on the benchmark's large
-     * one, signed in with an API token; {@code /api/ping} without and with the token gives the floor. HTTP Basic runs
-     * apart at a lower rate: it derives the password's PBKDF2 key on every request.
+     * one: the API with a token, and the results page with a session signed in through the form. {@code /api/ping}
+     * without and with the token gives the floor. HTTP Basic runs apart at a lower rate: it derives the password's
+     * PBKDF2 key on every request.
      */
     private void benchmarkPage(
-            PackagedPortal running, Portal portal, long benchSurvey, GeneratedDistrict memberDistrict)
+            PackagedPortal running, Portal portal, long benchSurvey, int benchYear, GeneratedDistrict memberDistrict)
             throws Exception {
         String password = running.demoPassword();
         String token = token(portal, MEMBER, password);
@@ -403,17 +408,23 @@ final class SurveyBenchmark {
         String base = running.baseUrl();
         URI demo = URI.create(base + "/api/surveys/" + demoSurvey + "/benchmark?group=" + group);
         URI large = URI.create(base + "/api/surveys/" + benchSurvey + "/benchmark?group=" + group);
+        URI demoPage = URI.create(base + "/surveys/results.xhtml?year=" + DEMO_YEAR + "&group=" + group);
+        URI largePage = URI.create(base + "/surveys/results.xhtml?year=" + benchYear + "&group=" + group);
         URI ping = URI.create(base + "/api/ping");
         FixedRateLoad anonymous = new FixedRateLoad();
         FixedRateLoad member = new FixedRateLoad(Map.of("Authorization", "Bearer " + token));
+        String session = session(portal, base, MEMBER, password);
+        FixedRateLoad browser = new FixedRateLoad(Map.of("Cookie", session));
 
         record Target(String name, FixedRateLoad load, URI uri) {}
         List<Target> targets = List.of(
                 new Target("GET /api/ping (floor)", anonymous, ping),
                 new Target("GET /api/ping with the member's token", member, ping),
+                new Target("API, " + DEMO_YEAR + " demo survey (" + shape(portal, token, demo) + ")", member, demo),
+                new Target("API, the benchmark's survey (" + shape(portal, token, large) + ")", member, large),
                 new Target(
-                        "benchmark, " + DEMO_YEAR + " demo survey (" + shape(portal, token, demo) + ")", member, demo),
-                new Target("benchmark, the benchmark's survey (" + shape(portal, token, large) + ")", member, large));
+                        "page, " + DEMO_YEAR + " demo survey, signed in", browser, checked(portal, demoPage, session)),
+                new Target("page, the benchmark's survey, signed in", browser, checked(portal, largePage, session)));
         for (Target target : targets) {
             target.load().run(target.uri(), settings.rate() / 2, settings.warmup());
         }
@@ -426,8 +437,9 @@ final class SurveyBenchmark {
             atRate.put(target.name(), result.toMap());
         }
         report.section(
-                "GET /api/surveys/{id}/benchmark?group=" + group + " at " + (long) settings.rate()
-                        + " requests a second, with a bearer token (ms)",
+                "the benchmark beside group=" + group + " at " + (long) settings.rate() + " requests a second:"
+                        + " GET /api/surveys/{id}/benchmark with a bearer token, /surveys/results.xhtml with a session"
+                        + " (ms)",
                 atRate);
 
         FixedRateLoad.Result floor = results.get(targets.get(0).name());
@@ -457,9 +469,31 @@ final class SurveyBenchmark {
         LOG.info(() -> "The " + DEMO_YEAR + " benchmark with HTTP Basic at " + settings.basicRate() + "/s");
         FixedRateLoad.Result withBasic = basic.run(demo, settings.basicRate(), settings.duration());
         report.section(
-                "benchmark, " + DEMO_YEAR + " demo survey, with HTTP Basic at " + (long) settings.basicRate()
+                "API, " + DEMO_YEAR + " demo survey, with HTTP Basic at " + (long) settings.basicRate()
                         + " requests a second (ms)",
                 withBasic.toMap());
+    }
+
+    /** The Cookie header of a session signed in through the form, as a browser holds it. */
+    private static String session(Portal portal, String base, String email, String password) {
+        CookieManager cookies = new CookieManager();
+        HttpClient pages = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        portal.signInThroughTheForm(pages, email, password);
+        return cookies.getCookieStore().get(URI.create(base)).stream()
+                .map(HttpCookie::toString)
+                .collect(Collectors.joining("; "));
+    }
+
+    /** {@code page}, once it shows the member's district beside the group. */
+    private static URI checked(Portal portal, URI page, String session) {
+        Portal.Answer answer = portal.send(HttpRequest.newBuilder(page).header("Cookie", session));
+        if (answer.status() != 200 || !answer.body().contains("answers are marked")) {
+            throw new IllegalStateException(page + " shows no benchmark of the member's district: " + answer);
+        }
+        return page;
     }
 
     /** How many questions and districts a benchmark answer covers, checking that the member may read it. */
