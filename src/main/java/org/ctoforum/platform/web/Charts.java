@@ -1,8 +1,8 @@
 package org.ctoforum.platform.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /** Chart.js configurations for PrimeFaces' p:chart, in the portal's colours. */
 public final class Charts {
@@ -10,10 +10,16 @@ public final class Charts {
     public static final String BRAND = "#1b4f72";
     public static final String LIGHT = "rgba(27,79,114,0.25)";
 
+    /**
+     * The provider every chart is built with: Json.create* looks it up anew on each call, 0.1 to 0.2 ms, and a page of
+     * survey results builds hundreds of them.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private Charts() {}
 
     public static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("label", label)
                 .add("data", data)
                 .add("backgroundColor", color)
@@ -29,7 +35,7 @@ public final class Charts {
 
     /** The category axis ignores beginAtZero; the value axis, whichever it is, starts at zero. */
     private static JsonObjectBuilder axis(boolean stacked) {
-        return Json.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true);
+        return JSON.createObjectBuilder().add("stacked", stacked).add("beginAtZero", true);
     }
 
     public static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
@@ -39,18 +45,18 @@ public final class Charts {
     /** PrimeFaces writes the configuration into a script unescaped, so "</" must not appear in it. */
     public static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, Layout layout) {
         boolean stacked = layout == Layout.STACKED;
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = JSON.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add(
                         "scales",
-                        Json.createObjectBuilder().add("x", axis(stacked)).add("y", axis(stacked)));
+                        JSON.createObjectBuilder().add("x", axis(stacked)).add("y", axis(stacked)));
         if (layout == Layout.HORIZONTAL) {
             options.add("indexAxis", "y");
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", options)
                 .build()
                 .toString()

@@ -1,6 +1,5 @@
 package org.ctoforum.surveys.ui;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,9 +27,9 @@ final class SurveyCharts {
      * other series' empty slot.
      */
     static String bars(String series, List<String> labels, List<BigDecimal> values, List<Boolean> yours) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
-        JsonArrayBuilder peers = Json.createArrayBuilder();
-        JsonArrayBuilder own = Json.createArrayBuilder();
+        JsonArrayBuilder names = Charts.JSON.createArrayBuilder();
+        JsonArrayBuilder peers = Charts.JSON.createArrayBuilder();
+        JsonArrayBuilder own = Charts.JSON.createArrayBuilder();
         for (int i = 0; i < labels.size(); i++) {
             String label = shortened(labels.get(i));
             boolean named = !yours.get(i) || label.equals(YOUR_DISTRICT);
@@ -38,7 +37,8 @@ final class SurveyCharts {
             (yours.get(i) ? own : peers).add(values.get(i));
             (yours.get(i) ? peers : own).addNull();
         }
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
+        JsonArrayBuilder datasets = Charts.JSON
+                .createArrayBuilder()
                 .add(Charts.dataset(series, peers, Charts.BRAND).add("skipNull", true));
         if (yours.contains(true)) {
             datasets.add(Charts.dataset(YOUR_DISTRICT, own, YOURS).add("skipNull", true));
@@ -53,12 +53,12 @@ final class SurveyCharts {
 
     /** A line per series over the years; a year whose figure is hidden leaves a gap. */
     static String lines(List<String> years, Map<String, List<BigDecimal>> series) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Charts.JSON.createArrayBuilder();
         years.forEach(labels::add);
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = Charts.JSON.createArrayBuilder();
         int i = 0;
         for (Map.Entry<String, List<BigDecimal>> line : series.entrySet()) {
-            JsonArrayBuilder points = Json.createArrayBuilder();
+            JsonArrayBuilder points = Charts.JSON.createArrayBuilder();
             line.getValue().forEach(v -> {
                 if (v == null) {
                     points.addNull();
