@@ -19,15 +19,15 @@ import java.util.function.LongFunction;
  * due, not from when a free thread got round to sending it, so a server that stalls is charged for every request
  * that waited: the correction for coordinated omission that wrk2 and Gatling make.
  */
-final class FixedRateLoad {
+public final class FixedRateLoad {
 
     private static final int MAX_IN_FLIGHT = 128;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
     /** What one run measured; {@code errors} counts timeouts, failed connections and any status but 200. */
-    record Result(double rate, long seconds, Latencies latencies, long errors, long sent) {
-        Map<String, Object> toMap() {
+    public record Result(double rate, long seconds, Latencies latencies, long errors, long sent) {
+        public Map<String, Object> toMap() {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("rate_per_s", rate);
             figures.put("seconds", seconds);
@@ -43,22 +43,22 @@ final class FixedRateLoad {
             .build();
     private final Map<String, String> headers;
 
-    FixedRateLoad() {
+    public FixedRateLoad() {
         this(Map.of());
     }
 
     /** Sends {@code headers} with every request, e.g. the Authorization of a signed-in client. */
-    FixedRateLoad(Map<String, String> headers) {
+    public FixedRateLoad(Map<String, String> headers) {
         this.headers = Map.copyOf(headers);
     }
 
     /** Sends GET {@code uri} at {@code rate} requests a second for {@code duration}, and waits for the last answer. */
-    Result run(URI uri, double rate, Duration duration) throws InterruptedException {
+    public Result run(URI uri, double rate, Duration duration) throws InterruptedException {
         return run(i -> uri, rate, duration);
     }
 
     /** As {@link #run(URI, double, Duration)}, with the {@code i}th request sent to {@code uris.apply(i)}. */
-    Result run(LongFunction<URI> uris, double rate, Duration duration) throws InterruptedException {
+    public Result run(LongFunction<URI> uris, double rate, Duration duration) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
         long interval = Math.round(1_000_000_000 / rate);
@@ -106,7 +106,7 @@ final class FixedRateLoad {
      * Raises the rate step by step until p99 passes {@code p99Limit} or a request fails, and answers the last rate
      * that kept within it (0 when even the first did not).
      */
-    Map<String, Object> capacity(URI uri, double firstRate, double factor, Duration step, Duration p99Limit)
+    public Map<String, Object> capacity(URI uri, double firstRate, double factor, Duration step, Duration p99Limit)
             throws InterruptedException {
         Map<String, Object> steps = new LinkedHashMap<>();
         double passed = 0;

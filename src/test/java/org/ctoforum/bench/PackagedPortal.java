@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,23 @@ public final class PackagedPortal implements AutoCloseable {
     public static PackagedPortal start(
             Path dataDir, int httpPort, int dbPort, String heap, Duration timeout, String... settings)
             throws IOException, InterruptedException {
+        return start(dataDir, httpPort, dbPort, heap, timeout, Map.of(), settings);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, String, Duration, String...)}, with {@code environment} added to the portal's
+     * environment: settings as an operator gives them, e.g. {@code PORTAL_CLUSTER_MEMBERS}. A system property in
+     * {@code settings} wins over a variable, as in the portal itself.
+     */
+    public static PackagedPortal start(
+            Path dataDir,
+            int httpPort,
+            int dbPort,
+            String heap,
+            Duration timeout,
+            Map<String, String> environment,
+            String... settings)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: package the portal first");
         }
@@ -88,6 +106,7 @@ public final class PackagedPortal implements AutoCloseable {
                 .redirectErrorStream(true)
                 // Appended, so a restart in the same run keeps the earlier start's log.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        command.environment().putAll(environment);
 
         long started = System.nanoTime();
         PackagedPortal portal = new PackagedPortal(command.start(), httpPort, dbPort, demoPassword, data, log);
@@ -145,6 +164,11 @@ public final class PackagedPortal implements AutoCloseable {
     /** The portal's data folder: database, files and search index. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The portal's output, kept across restarts in the same folder. */
+    public Path log() {
+        return log;
     }
 
     public long pid() {

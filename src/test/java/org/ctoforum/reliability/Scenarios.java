@@ -44,7 +44,7 @@ public final class Scenarios {
     }
 
     /** A thread in the demo's first public category, opened with {@code token}; answers its id. */
-    static long thread(Portal portal, String token, String title) {
+    public static long thread(Portal portal, String token, String title) {
         long category = portal.get("/api/categories").array().getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("visibility").equals("PUBLIC") && !c.getBoolean("chathamHouseDefault"))
                 .findFirst()
@@ -67,7 +67,7 @@ public final class Scenarios {
     }
 
     /** How many requests of each kind got each status. */
-    static Map<String, Object> summary(List<MixedLoad.Exchange> exchanges) {
+    public static Map<String, Object> summary(List<MixedLoad.Exchange> exchanges) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("requests", exchanges.size());
         Map<String, Integer> byStatus = new TreeMap<>();
