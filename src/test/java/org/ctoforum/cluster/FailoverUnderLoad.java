@@ -1,0 +1,341 @@
+package org.ctoforum.cluster;
+
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.ctoforum.bench.BenchReport;
+import org.ctoforum.bench.Latencies;
+import org.ctoforum.reliability.MixedLoad;
+import org.ctoforum.reliability.Scenarios;
+
+/**
+ * Nodes going away under 50 requests a second of mixed reads and writes through nginx: replies (API writes with a
+ * bearer token), API reads and thread pages, a third each. A member signed in through the form, as a browser, keeps
+ * the session cookie nginx routes by.
+ *
+ * <ul>
+ *   <li>{@link #kill}: the node that serves the member is killed with SIGKILL. The member's next page must still be
+ *       signed in, and of the requests from the kill until the node is back, at most 1% may fail. The node is then
+ *       restarted as an orchestrator restarts a crashed container, without taking it out of nginx first; what that
+ *       costs is reported, not judged.
+ *   <li>{@link #rolling}: the three nodes restarted one after the other as an operator does it: taken out of nginx
+ *       (marked down, reloaded), stopped with SIGTERM, started, put back once ready. No idempotent request may
+ *       fail; writes may (the client may retry them).
+ * </ul>
+ *
+ * In both, every write the portal acknowledged (201) must be stored, and none twice.
+ */
+final class FailoverUnderLoad {
+
+    private static final Logger LOG = Logger.getLogger(FailoverUnderLoad.class.getName());
+
+    private static final double RATE = 50;
+    private static final String MEMBER = "member@demo.local";
+    private static final Duration WARM = Duration.ofSeconds(15);
+    private static final Duration DOWN = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** After a node is marked down, for what it serves to finish. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
+
+    private static final double MOST_FAILED_PERCENT = 1.0;
+
+    /** The member's browser: cookies kept, redirects not followed, so that a signed-out answer shows as a 302. */
+    private record Browser(HttpClient client, String base) {}
+
+    /** What the member's page answered: whether signed in, which node answered it, and how fast. */
+    private record Page(boolean signedIn, int status, Optional<Integer> node, long millis) {
+        String describe(PortalCluster cluster) {
+            return status + (signedIn ? " signed in" : " NOT signed in") + ", answered by "
+                    + node.map(i -> cluster.nodes().get(i).name()).orElse("an unknown node") + " in " + millis
+                    + " ms";
+        }
+    }
+
+    static void kill(PortalCluster cluster, BenchReport report) throws Exception {
+        String token = ClusterScenarios.token(cluster.proxied(), MEMBER, cluster.demoPassword());
+        long thread = Scenarios.thread(cluster.proxied(), token, "Cluster kill " + UUID.randomUUID());
+        Browser browser = signIn(cluster);
+        Page before = page(cluster, browser);
+        if (!before.signedIn() || before.node().isEmpty()) {
+            throw new IllegalStateException("The member's page before the kill: " + before.describe(cluster));
+        }
+        int victim = before.node().get();
+        String name = cluster.nodes().get(victim).name();
+
+        MixedLoad load = load(cluster, token, thread, "kill");
+        Thread.sleep(WARM.toMillis());
+        long killedAt = load.elapsedMillis();
+        LOG.info(() -> "Killing " + name + ", which serves the member");
+        cluster.kill(victim);
+        Page after = page(cluster, browser);
+        Thread.sleep(Math.max(0, DOWN.toMillis() - (load.elapsedMillis() - killedAt)));
+        long restartAt = load.elapsedMillis();
+
+        report.section(
+                "the member's session",
+                Map.of(
+                        "before the kill",
+                        before.describe(cluster),
+                        "killed",
+                        name + " (SIGKILL)",
+                        "the next page",
+                        after.describe(cluster)));
+        report.target(
+                "a signed-in member's session after their node is killed (SIGKILL): the next request through nginx"
+                        + " is still signed in",
+                after.describe(cluster),
+                after.signedIn() && after.node().filter(node -> node != victim).isPresent());
+        List<MixedLoad.Exchange> during = load.dueBetween(killedAt, restartAt);
+        long failed = during.stream().filter(e -> !e.ok()).count();
+        double failedPercent = during.isEmpty() ? 100 : 100.0 * failed / during.size();
+        Map<String, Object> duringFigures = new LinkedHashMap<>(Scenarios.summary(during));
+        duringFigures.put("failed", failed);
+        duringFigures.put("failed_percent", Math.round(failedPercent * 100) / 100.0);
+        duringFigures.put("latency (ms)", latencies(during));
+        duringFigures.put("failures", failures(during));
+        report.section("from the kill until the restart (" + (restartAt - killedAt) / 1000 + " s)", duringFigures);
+        Map<String, Object> beforeFigures = new LinkedHashMap<>(Scenarios.summary(load.dueBetween(0, killedAt)));
+        beforeFigures.put("latency (ms)", latencies(load.dueBetween(0, killedAt)));
+        report.section("before the kill", beforeFigures);
+        report.target(
+                "requests from the kill until the node is restarted, " + (long) RATE + " a second of mixed reads and"
+                        + " writes: ≤ 1% fail",
+                String.format("%d of %d failed (%.2f%%)", failed, during.size(), failedPercent),
+                !during.isEmpty() && failedPercent <= MOST_FAILED_PERCENT);
+
+        LOG.info(() -> "Restarting " + name + " without taking it out of nginx");
+        long started = System.nanoTime();
+        Map<String, Object> restartFigures = new LinkedHashMap<>();
+        try {
+            cluster.startNode(victim);
+            restartFigures.put("node ready after (ms)", (System.nanoTime() - started) / 1_000_000);
+        } catch (IllegalStateException notReady) {
+            restartFigures.put(
+                    "node not ready", notReady.getMessage().lines().findFirst().orElse(""));
+        }
+        long readyAt = load.elapsedMillis();
+        Thread.sleep(SETTLE.toMillis());
+        long end = load.elapsedMillis();
+        load.close();
+
+        List<MixedLoad.Exchange> restart = load.dueBetween(restartAt, end);
+        restartFigures.putAll(Scenarios.summary(restart));
+        restartFigures.put(
+                "failed while it started",
+                load.dueBetween(restartAt, readyAt).stream()
+                        .filter(e -> !e.ok())
+                        .count());
+        restartFigures.put("latency (ms)", latencies(restart));
+        restartFigures.put("failures", failures(restart));
+        report.section(
+                "the killed node restarted without being taken out of nginx (not judged: see the rolling part for a"
+                        + " restart done as an operator does it)",
+                restartFigures);
+
+        judgeWrites(cluster, report, load.dueBetween(0, end), thread);
+    }
+
+    static void rolling(PortalCluster cluster, BenchReport report) throws Exception {
+        String token = ClusterScenarios.token(cluster.proxied(), MEMBER, cluster.demoPassword());
+        long thread = Scenarios.thread(cluster.proxied(), token, "Cluster rolling restart " + UUID.randomUUID());
+        Browser browser = signIn(cluster);
+        Page before = page(cluster, browser);
+
+        MixedLoad load = load(cluster, token, thread, "rolling");
+        Thread.sleep(WARM.toMillis());
+        long from = load.elapsedMillis();
+        Map<String, Object> restarts = new LinkedHashMap<>();
+        for (int i = 0; i < PortalCluster.NODES; i++) {
+            String name = cluster.nodes().get(i).name();
+            LOG.info(() -> "Rolling restart: " + name);
+            cluster.nginx().markDown(i, true);
+            Thread.sleep(DRAIN.toMillis());
+            long stopping = System.nanoTime();
+            cluster.stop(i);
+            long stopped = System.nanoTime();
+            cluster.startNode(i);
+            long ready = System.nanoTime();
+            cluster.nginx().markDown(i, false);
+            restarts.put(
+                    name,
+                    Map.of(
+                            "stop_ms",
+                            (stopped - stopping) / 1_000_000,
+                            "start_to_ready_ms",
+                            (ready - stopped) / 1_000_000));
+            Thread.sleep(SETTLE.toMillis() / 2);
+        }
+        Thread.sleep(SETTLE.toMillis());
+        long end = load.elapsedMillis();
+        load.close();
+        Page after = page(cluster, browser);
+
+        report.section("restarts", restarts);
+        List<MixedLoad.Exchange> during = load.dueBetween(from, end);
+        List<MixedLoad.Exchange> idempotent =
+                during.stream().filter(e -> !e.kind().equals("write")).toList();
+        long failedIdempotent = idempotent.stream().filter(e -> !e.ok()).count();
+        long failedWrites =
+                during.stream().filter(e -> e.kind().equals("write") && !e.ok()).count();
+        Map<String, Object> figures = new LinkedHashMap<>(Scenarios.summary(during));
+        figures.put("failed idempotent (GET)", failedIdempotent);
+        figures.put("failed writes (the client may retry them)", failedWrites);
+        figures.put("latency (ms)", latencies(during));
+        figures.put("failures", failures(during));
+        report.section("from the first node taken out to the end (" + (end - from) / 1000 + " s)", figures);
+        report.target(
+                "a rolling restart of all three nodes under " + (long) RATE + " requests a second: 0 failed idempotent"
+                        + " requests",
+                failedIdempotent + " of " + idempotent.size() + " failed; " + failedWrites + " writes failed",
+                !idempotent.isEmpty() && failedIdempotent == 0);
+        report.section(
+                "the member's session",
+                Map.of("before", before.describe(cluster), "after the three restarts", after.describe(cluster)));
+        report.target(
+                "a member signed in before the rolling restart is still signed in after it",
+                after.describe(cluster),
+                before.signedIn() && after.signedIn());
+
+        judgeWrites(cluster, report, load.dueBetween(0, end), thread);
+    }
+
+    /** Replies, API reads and pages of one thread, a third each, at {@link #RATE} a second through nginx. */
+    private static MixedLoad load(PortalCluster cluster, String token, long thread, String part) {
+        String base = cluster.nginx().baseUrl();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        MixedLoad load = new MixedLoad();
+        load.start(RATE, i -> switch ((int) (i % 3)) {
+            case 0 -> new MixedLoad.Planned(
+                    "write",
+                    MixedLoad.request(URI.create(base + "/api/threads/" + thread + "/posts"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"body\": \"Cluster " + part + " reply " + i + " of run " + run + ".\"}"))
+                            .build());
+            case 1 -> new MixedLoad.Planned(
+                    "API read",
+                    MixedLoad.request(URI.create(base + "/api/threads/" + thread))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build());
+            default -> new MixedLoad.Planned(
+                    "page",
+                    MixedLoad.request(URI.create(base + "/discussions/thread.xhtml?id=" + thread))
+                            .GET()
+                            .build());
+        });
+        return load;
+    }
+
+    private static Browser signIn(PortalCluster cluster) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        cluster.proxied().signInThroughTheForm(client, MEMBER, cluster.demoPassword());
+        return new Browser(client, cluster.nginx().baseUrl());
+    }
+
+    /** The member's profile page through nginx: 200 with the sign-out form when signed in, a 302 when not. */
+    private static Page page(PortalCluster cluster, Browser browser) throws Exception {
+        String probe = "probe" + UUID.randomUUID().toString().replace("-", "");
+        long started = System.nanoTime();
+        HttpResponse<String> answer = browser.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + "/me/profile.xhtml?probe=" + probe))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        boolean signedIn = answer.statusCode() == 200 && answer.body().contains("id=\"signout\"");
+        return new Page(signedIn, answer.statusCode(), cluster.nginx().nodeThatAnswered(probe), millis);
+    }
+
+    /** p50, p99 and the slowest of the requests' times, from when each was due. */
+    private static Map<String, Object> latencies(List<MixedLoad.Exchange> exchanges) {
+        Latencies latencies = new Latencies();
+        exchanges.forEach(e -> latencies.record(e.millis() * 1_000_000));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("p50", Math.round(latencies.p(50)));
+        figures.put("p99", Math.round(latencies.p(99)));
+        figures.put("max", Math.round(latencies.max()));
+        return figures;
+    }
+
+    /** The failed requests by kind and status, with the first words of what came back. */
+    private static Map<String, Integer> failures(List<MixedLoad.Exchange> exchanges) {
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        exchanges.stream().filter(e -> !e.ok()).forEach(e -> {
+            String body = e.body() == null ? "" : e.body().replaceAll("\\s+", " ");
+            failures.merge(
+                    e.kind() + " " + e.status() + " " + body.substring(0, Math.min(80, body.length())),
+                    1,
+                    Integer::sum);
+        });
+        return failures;
+    }
+
+    /** Every acknowledged reply is stored, and no reply twice. */
+    private static void judgeWrites(
+            PortalCluster cluster, BenchReport report, List<MixedLoad.Exchange> all, long thread) throws Exception {
+        List<Long> acknowledged = all.stream()
+                .filter(e -> e.kind().equals("write") && e.status() == 201)
+                .map(e -> {
+                    try (var reader = Json.createReader(new StringReader(e.body()))) {
+                        return reader.readObject().getJsonNumber("id").longValue();
+                    }
+                })
+                .toList();
+        long present;
+        long doubled;
+        try (Connection db = cluster.database().connect()) {
+            try (PreparedStatement query =
+                    db.prepareStatement("select count(*) from discussion_post where id = any(?)")) {
+                Array ids = db.createArrayOf("bigint", acknowledged.toArray());
+                query.setArray(1, ids);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    present = row.getLong(1);
+                }
+            }
+            try (PreparedStatement query = db.prepareStatement(
+                    "select count(*) - count(distinct body) from discussion_post where thread_id = ?")) {
+                query.setLong(1, thread);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    doubled = row.getLong(1);
+                }
+            }
+        }
+        long lost = acknowledged.size() - present;
+        report.section(
+                "writes",
+                Map.of("acknowledged", acknowledged.size(), "stored", present, "lost", lost, "doubled", doubled));
+        report.target(
+                "0 acknowledged writes lost; none doubled",
+                lost + " lost and " + doubled + " doubled of " + acknowledged.size(),
+                lost == 0 && doubled == 0);
+    }
+
+    private FailoverUnderLoad() {}
+}

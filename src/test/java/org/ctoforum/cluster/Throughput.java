@@ -1,0 +1,184 @@
+package org.ctoforum.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.ctoforum.bench.BenchReport;
+import org.ctoforum.bench.FixedRateLoad;
+import org.ctoforum.reliability.Scenarios;
+import org.ctoforum.testing.Portal;
+
+/**
+ * Throughput through nginx with one node against three, on this machine: anonymous thread pages and API reads of one
+ * thread, alternately, at rising fixed rates until p99 passes 500 ms or a request fails. With one node, nginx has the
+ * other two marked down, but they keep running (idle), so both runs pay for the same processes. For each step, the
+ * share of the machine's CPU that each part used (nodes, PostgreSQL, nginx, and this load generator) tells what bounds
+ * the figure: on 2 cores, three nodes share the same two cores one node had.
+ */
+final class Throughput {
+
+    private static final Logger LOG = Logger.getLogger(Throughput.class.getName());
+
+    private static final double FIRST_RATE = Double.parseDouble(System.getProperty("cluster.throughput.first", "40"));
+    private static final double FACTOR = 1.5;
+    private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("cluster.throughput.step.seconds", 15));
+    private static final long P99_LIMIT_MILLIS = 500;
+    private static final int MAX_STEPS = 10;
+
+    static void run(PortalCluster cluster, BenchReport report) throws Exception {
+        Portal portal = cluster.proxied();
+        String token = ClusterScenarios.token(portal, "member@demo.local", cluster.demoPassword());
+        long thread = Scenarios.thread(portal, token, "Cluster throughput " + UUID.randomUUID());
+        for (int i = 0; i < 20; i++) {
+            portal.send(portal.request("/api/threads/" + thread + "/posts")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"body\": \"Reply " + i + " of the throughput thread, so its page has some length.\"}")));
+        }
+        URI page = URI.create(cluster.nginx().baseUrl() + "/discussions/thread.xhtml?id=" + thread);
+        URI api = URI.create(cluster.nginx().baseUrl() + "/api/threads/" + thread);
+
+        Map<String, Object> three = capacity(cluster, page, api, -1);
+        Map<String, Object> one = capacity(cluster, page, api, 0);
+        cluster.nginx().only(-1);
+
+        double threeRate = (double) three.get("capacity_per_s");
+        double oneRate = (double) one.get("capacity_per_s");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("requests", "anonymous thread page and API read of one thread, alternately, through nginx");
+        summary.put(
+                "limit per step",
+                "p99 ≤ " + P99_LIMIT_MILLIS + " ms and no failed request, " + STEP.toSeconds() + " s a step");
+        summary.put("1 node (per s)", oneRate);
+        summary.put("3 nodes (per s)", threeRate);
+        summary.put("3 against 1", oneRate == 0 ? "n/a" : String.format("%.2f", threeRate / oneRate));
+        summary.put("cpus", Runtime.getRuntime().availableProcessors());
+        summary.put("bound at 3 nodes' last passing step", three.get("bound"));
+        summary.put("bound at 1 node's last passing step", one.get("bound"));
+        report.section("throughput, 1 node against 3", summary);
+        report.section("3 nodes, by step", castSteps(three));
+        report.section("1 node, by step", castSteps(one));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castSteps(Map<String, Object> capacity) {
+        return (Map<String, Object>) capacity.get("steps");
+    }
+
+    /** Steps up the rate with only node {@code only} up in nginx (all with -1); CPU shares for each step. */
+    private static Map<String, Object> capacity(PortalCluster cluster, URI page, URI api, int only) throws Exception {
+        cluster.nginx().only(only);
+        String who = only < 0 ? "3 nodes" : "1 node";
+        FixedRateLoad load = new FixedRateLoad();
+        // Warm whichever nodes serve, then start at the first rate.
+        load.run(i -> i % 2 == 0 ? page : api, FIRST_RATE, Duration.ofSeconds(10));
+        Map<String, Object> steps = new LinkedHashMap<>();
+        double passed = 0;
+        Object bound = "no step passed";
+        double rate = FIRST_RATE;
+        for (int step = 0; step < MAX_STEPS; step++, rate = Math.round(rate * FACTOR)) {
+            double stepRate = rate;
+            LOG.info(() -> who + ": " + stepRate + " requests a second");
+            Map<String, Long> before = cpuTicks(cluster);
+            long wallBefore = System.nanoTime();
+            FixedRateLoad.Result result = load.run(i -> i % 2 == 0 ? page : api, rate, STEP);
+            Map<String, Object> shares = shares(before, cpuTicks(cluster), System.nanoTime() - wallBefore);
+            Map<String, Object> figures = new LinkedHashMap<>(result.toMap());
+            figures.put("cpu (share of all cores)", shares);
+            steps.put(String.valueOf((long) rate), figures);
+            boolean within = result.errors() == 0 && result.latencies().p(99) <= P99_LIMIT_MILLIS;
+            if (!within) {
+                break;
+            }
+            passed = rate;
+            bound = shares;
+        }
+        Map<String, Object> capacity = new LinkedHashMap<>();
+        capacity.put("capacity_per_s", passed);
+        capacity.put("bound", bound);
+        capacity.put("steps", steps);
+        return capacity;
+    }
+
+    /** CPU ticks so far of each process group, of this JVM, and of the whole machine (busy and all). */
+    private static Map<String, Long> cpuTicks(PortalCluster cluster) throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        long nodes = 0;
+        for (Map.Entry<String, Long> process : cluster.pids().entrySet()) {
+            long group = treeTicks(process.getValue());
+            if (process.getKey().startsWith("node")) {
+                nodes += group;
+            } else {
+                ticks.put(process.getKey(), group);
+            }
+        }
+        ticks.put("nodes", nodes);
+        ticks.put("load generator", processTicks(ProcessHandle.current().pid()));
+        long[] machine = machineTicks();
+        ticks.put("machine busy", machine[0]);
+        ticks.put("machine all", machine[1]);
+        return ticks;
+    }
+
+    private static Map<String, Object> shares(Map<String, Long> before, Map<String, Long> after, long wallNanos) {
+        double all = after.get("machine all") - before.get("machine all");
+        Map<String, Object> shares = new LinkedHashMap<>();
+        for (String key : List.of("nodes", "postgres", "nginx", "load generator", "machine busy")) {
+            double used = after.get(key) - before.get(key);
+            shares.put(key.equals("machine busy") ? "all busy" : key, percent(used / Math.max(1, all)));
+        }
+        shares.put("wall_s", Math.round(wallNanos / 100_000_000.0) / 10.0);
+        return shares;
+    }
+
+    private static String percent(double share) {
+        return String.format("%.0f%%", share * 100);
+    }
+
+    /** A process's and its descendants' user and system ticks. */
+    private static long treeTicks(long pid) {
+        List<Long> pids = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
+        return pids.stream().mapToLong(Throughput::processTicks).sum();
+    }
+
+    /** utime + stime from /proc/<pid>/stat (fields 14 and 15), 0 for a process that is gone. */
+    private static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command in parentheses may hold spaces: count fields after its closing parenthesis.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** The machine's busy and total ticks over all cores, from the first line of /proc/stat. */
+    private static long[] machineTicks() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+            long all = 0;
+            // user, nice, system, idle, iowait, irq, softirq, steal; guest time is already in user and nice.
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            // idle and iowait
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[] {all - idle, all};
+        }
+    }
+
+    private Throughput() {}
+}
