@@ -45,12 +45,7 @@ class SessionStateSerializableTest {
             }
             for (Class<?> type = bean; type != Object.class; type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
-                    int modifiers = field.getModifiers();
-                    if (Modifier.isStatic(modifiers)
-                            || Modifier.isTransient(modifiers)
-                            // CDI and EJB references are proxies that serialize as a reference.
-                            || field.isAnnotationPresent(Inject.class)
-                            || field.isAnnotationPresent(EJB.class)) {
+                    if (skipped(field)) {
                         continue;
                     }
                     String why = whyNotSerializable(field.getGenericType(), new HashSet<>());
@@ -61,6 +56,15 @@ class SessionStateSerializableTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Not written, or written as a reference: CDI and EJB references are proxies that serialize as one. */
+    private static boolean skipped(Field field) {
+        int modifiers = field.getModifiers();
+        return Modifier.isStatic(modifiers)
+                || Modifier.isTransient(modifiers)
+                || field.isAnnotationPresent(Inject.class)
+                || field.isAnnotationPresent(EJB.class);
     }
 
     /** Null when values of this type serialize; else the part that does not. */
@@ -85,10 +89,9 @@ class SessionStateSerializableTest {
             }
             if (raw.getName().startsWith("org.ctoforum.")) {
                 // Ours: what it holds must serialize too.
-                for (Class<?> type = raw; type != null && type != Object.class; type = type.getSuperclass()) {
-                    for (Field field : type.getDeclaredFields()) {
-                        int modifiers = field.getModifiers();
-                        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+                for (Class<?> level = raw; level != null && level != Object.class; level = level.getSuperclass()) {
+                    for (Field field : level.getDeclaredFields()) {
+                        if (skipped(field)) {
                             continue;
                         }
                         String why = whyNotSerializable(field.getGenericType(), seen);
