@@ -1,6 +1,11 @@
 package org.ctoforum.launcher;
 
 import static org.ctoforum.platform.settings.PortalSetting.BASE_URL;
+import static org.ctoforum.platform.settings.PortalSetting.CLUSTER_INTERFACE;
+import static org.ctoforum.platform.settings.PortalSetting.CLUSTER_MEMBERS;
+import static org.ctoforum.platform.settings.PortalSetting.CLUSTER_NAME;
+import static org.ctoforum.platform.settings.PortalSetting.CLUSTER_PASSWORD;
+import static org.ctoforum.platform.settings.PortalSetting.CLUSTER_PORT;
 import static org.ctoforum.platform.settings.PortalSetting.DATA_DIR;
 import static org.ctoforum.platform.settings.PortalSetting.DB_EMBEDDED_PORT;
 import static org.ctoforum.platform.settings.PortalSetting.DB_PASSWORD;
@@ -9,19 +14,26 @@ import static org.ctoforum.platform.settings.PortalSetting.DB_USER;
 import static org.ctoforum.platform.settings.PortalSetting.DEMO;
 import static org.ctoforum.platform.settings.PortalSetting.HTTP_PORT;
 import static org.ctoforum.platform.settings.PortalSetting.HTTP_REQUEST_TIMEOUT_SECONDS;
+import static org.ctoforum.platform.settings.PortalSetting.NODE_NAME;
 
 import fish.payara.micro.PayaraMicro;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +59,8 @@ public final class PortalLauncher {
 
     public static void main(String[] args) throws Exception {
         Map<PortalSetting, String> settings = resolveSettings();
-        List<String> problems = PortalSetting.problems(settings::get);
+        List<String> problems = new ArrayList<>(PortalSetting.problems(settings::get));
+        problems.addAll(clusterProblems(settings));
         if (!problems.isEmpty()) {
             System.err.println("The portal cannot start; fix these settings:");
             problems.forEach(problem -> System.err.println("  " + problem));
@@ -68,6 +81,9 @@ public final class PortalLauncher {
         if (settings.get(DEMO).equals("auto")) {
             settings.put(DEMO, Boolean.toString(embedded));
         }
+        if (settings.get(NODE_NAME).isBlank()) {
+            settings.put(NODE_NAME, hostName());
+        }
         if (settings.get(BASE_URL).isBlank()) {
             settings.put(BASE_URL, "http://localhost:" + settings.get(HTTP_PORT));
         }
@@ -80,8 +96,8 @@ public final class PortalLauncher {
                 settings.get(HTTP_PORT),
                 "--prebootcommandfile",
                 listenerCommands(settings).toString(),
-                "--nohazelcast",
                 "--disablephonehome"));
+        payaraArgs.addAll(gridOptions(settings));
         payaraArgs.addAll(List.of(args));
         LOG.info("Starting Payara Micro");
         PayaraMicro.main(payaraArgs.toArray(String[]::new));
@@ -93,6 +109,66 @@ public final class PortalLauncher {
         }
 
         awaitReady(settings.get(HTTP_PORT), settings.get(BASE_URL));
+    }
+
+    /**
+     * A cluster shares one external database, and its members must agree on a name and a password. Without members
+     * the node runs alone.
+     */
+    static List<String> clusterProblems(Map<PortalSetting, String> settings) {
+        if (settings.get(CLUSTER_MEMBERS).isBlank()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        if (settings.get(DB_URL).isBlank()) {
+            problems.add(CLUSTER_MEMBERS.environmentVariable() + " is set, but " + DB_URL.environmentVariable()
+                    + " is not: a cluster needs an external PostgreSQL that every node reaches, and the embedded"
+                    + " one lives inside one node's data folder");
+        }
+        if (settings.get(CLUSTER_PASSWORD).isBlank()) {
+            problems.add(
+                    CLUSTER_MEMBERS.environmentVariable() + " is set, but " + CLUSTER_PASSWORD.environmentVariable()
+                            + " is not: without a password any process that reaches the grid port could join the cluster");
+        }
+        return problems;
+    }
+
+    /**
+     * Payara's Hazelcast grid. Alone, it stays off, so nothing joins by multicast. In a cluster: tcpip discovery of
+     * the listed members only. Hazelcast 5's open edition has no member authentication, so the password is folded
+     * into the cluster name it checks at join: a member that does not know it never joins. Host-aware backups are
+     * off, or nodes sharing a host (as in the loopback scenario) would keep no backup of each other's sessions.
+     */
+    static List<String> gridOptions(Map<PortalSetting, String> settings) {
+        String members = settings.get(CLUSTER_MEMBERS).replaceAll("\\s", "");
+        if (members.isEmpty()) {
+            return List.of("--nohazelcast");
+        }
+        List<String> options = new ArrayList<>(List.of(
+                "--clustermode",
+                "tcpip:" + members,
+                "--clustername",
+                gridName(settings.get(CLUSTER_NAME), settings.get(CLUSTER_PASSWORD)),
+                "--startport",
+                settings.get(CLUSTER_PORT),
+                "--nohostaware",
+                "--name",
+                settings.get(NODE_NAME)));
+        if (!settings.get(CLUSTER_INTERFACE).isBlank()) {
+            options.addAll(List.of("--interfaces", settings.get(CLUSTER_INTERFACE)));
+        }
+        return options;
+    }
+
+    /** The cluster's name with a digest of its password: equal only for members given both. */
+    static String gridName(String name, String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((name + "\n" + password).getBytes(StandardCharsets.UTF_8));
+            return name + "-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 
     /** A thread of its own, so that starting PostgreSQL never waits for a pool. */
@@ -142,6 +218,14 @@ public final class PortalLauncher {
             settings.put(setting, setting.resolve(System::getProperty, System::getenv));
         }
         return settings;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+        } catch (UnknownHostException e) {
+            return "node";
+        }
     }
 
     private static Path warBesideThisJar() throws URISyntaxException {

@@ -1,5 +1,6 @@
 package org.ctoforum.discussions.boundary;
 
+import java.io.Serializable;
 import org.ctoforum.discussions.entity.Category;
 
 /** A category as readers see it; {@code threads} counts its visible threads. */
@@ -12,7 +13,8 @@ public record CategoryView(
         String visibility,
         boolean chathamHouseDefault,
         long threads,
-        String watchLevel) {
+        String watchLevel)
+        implements Serializable {
 
     static CategoryView of(Category category, long threads, String watchLevel) {
         return new CategoryView(

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,10 +50,12 @@ public class Moderation {
             String status,
             String excerpt,
             String createdAt,
-            List<String> flags) {}
+            List<String> flags)
+            implements Serializable {}
 
     public record LogEntry(
-            long id, String moderator, String action, Long threadId, Long postId, String reason, String at) {}
+            long id, String moderator, String action, Long threadId, Long postId, String reason, String at)
+            implements Serializable {}
 
     public record ThreadSettings(Boolean locked, Boolean pinned, Boolean hidden) {}
 

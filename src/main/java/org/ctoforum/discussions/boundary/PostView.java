@@ -1,5 +1,7 @@
 package org.ctoforum.discussions.boundary;
 
+import java.io.Serializable;
+
 /**
  * A post as one reader may see it. {@code html} is the sanitized rendering, empty when the post is deleted or hidden
  * from this reader; {@code author} is the display name, or "A participant" in a Chatham House thread, and null on a
@@ -15,7 +17,8 @@ public record PostView(
         String status,
         boolean mine,
         boolean canEdit,
-        int depth) {
+        int depth)
+        implements Serializable {
 
     public boolean placeholder() {
         return html.isEmpty();

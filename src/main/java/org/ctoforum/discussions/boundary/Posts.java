@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,7 +39,7 @@ public class Posts {
 
     private static final Logger LOG = Logger.getLogger(Posts.class.getName());
 
-    public record RevisionView(String body, String editedAt) {}
+    public record RevisionView(String body, String editedAt) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,7 +41,7 @@ import org.ctoforum.platform.web.LabelledCount;
 @DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
 public class ThreadLists {
 
-    public record ThreadList(List<ThreadSummary> threads, String next) {}
+    public record ThreadList(List<ThreadSummary> threads, String next) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -1,5 +1,6 @@
 package org.ctoforum.discussions.boundary;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -28,4 +29,5 @@ public record ThreadPage(
         Long firstUnread,
         String watchLevel,
         boolean canReply,
-        boolean canModerate) {}
+        boolean canModerate)
+        implements Serializable {}

@@ -1,5 +1,6 @@
 package org.ctoforum.discussions.boundary;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -22,4 +23,5 @@ public record ThreadSummary(
         Long sessionId,
         Long unread,
         Long firstUnread,
-        boolean fresh) {}
+        boolean fresh)
+        implements Serializable {}

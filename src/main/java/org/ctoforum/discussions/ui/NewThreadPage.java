@@ -26,7 +26,7 @@ public class NewThreadPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** A choice in a select: a value and its label. */
-    public record Choice(long id, String label) {}
+    public record Choice(long id, String label) implements Serializable {}
 
     @Inject
     Threads threads;

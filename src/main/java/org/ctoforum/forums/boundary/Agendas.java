@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +47,8 @@ public class Agendas {
     private static final Logger LOG = Logger.getLogger(Agendas.class.getName());
 
     /** A picked session, and the titles of other picked sessions it overlaps. */
-    public record Entry(SessionView session, String editionTitle, List<String> overlapsWith, RegistrationView seat) {
+    public record Entry(SessionView session, String editionTitle, List<String> overlapsWith, RegistrationView seat)
+            implements Serializable {
         public String overlapText() {
             return String.join(", ", overlapsWith);
         }

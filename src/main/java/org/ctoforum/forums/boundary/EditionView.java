@@ -1,5 +1,6 @@
 package org.ctoforum.forums.boundary;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.ctoforum.forums.entity.Edition;
@@ -21,7 +22,8 @@ public record EditionView(
         OffsetDateTime registrationCloses,
         boolean registrationOpen,
         long registered,
-        long waitlisted) {
+        long waitlisted)
+        implements Serializable {
 
     static EditionView of(Edition edition, OffsetDateTime now, long registered, long waitlisted) {
         return new EditionView(

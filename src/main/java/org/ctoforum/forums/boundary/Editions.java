@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ public class Editions {
 
     public record RoomForm(String name, Integer capacity, String virtualLink) {}
 
-    public record RoomView(long id, String name, Integer capacity, String virtualLink) {
+    public record RoomView(long id, String name, Integer capacity, String virtualLink) implements Serializable {
         static RoomView of(Room room) {
             return new RoomView(room.getId(), room.getName(), room.getCapacity(), room.getVirtualLink());
         }

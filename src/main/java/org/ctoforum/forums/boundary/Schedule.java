@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public class Schedule {
             String scribeEmail) {}
 
     /** The answer of a dry run: whether the session would fit, and if not, why. */
-    public record Check(boolean ok, String problem, Long conflictingSessionId, String conflictingSessionTitle) {}
+    public record Check(boolean ok, String problem, Long conflictingSessionId, String conflictingSessionTitle)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -1,5 +1,6 @@
 package org.ctoforum.forums.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public record SessionView(
         int sequence,
         String notesHtml,
         boolean notesPresent,
-        boolean mayWriteNotes) {
+        boolean mayWriteNotes)
+        implements Serializable {
 
     public String typeLabel() {
         return switch (type) {

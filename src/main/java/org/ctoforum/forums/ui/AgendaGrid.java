@@ -1,5 +1,6 @@
 package org.ctoforum.forums.ui;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -18,19 +19,20 @@ public final class AgendaGrid {
 
     private static final int SLOT_MINUTES = 15;
 
-    public record Cell(SessionView session, int column, int rowStart, int rowEnd) {
+    public record Cell(SessionView session, int column, int rowStart, int rowEnd) implements Serializable {
         public String style() {
             return "grid-column:" + column + ";grid-row:" + rowStart + "/" + rowEnd;
         }
     }
 
-    public record TimeMark(String label, int row) {
+    public record TimeMark(String label, int row) implements Serializable {
         public String style() {
             return "grid-column:1;grid-row:" + row;
         }
     }
 
-    public record Day(LocalDate date, List<Editions.RoomView> rooms, List<TimeMark> times, List<Cell> cells) {
+    public record Day(LocalDate date, List<Editions.RoomView> rooms, List<TimeMark> times, List<Cell> cells)
+            implements Serializable {
         public String label() {
             return date.format(java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", java.util.Locale.US));
         }

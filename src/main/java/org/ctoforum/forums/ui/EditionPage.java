@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +15,6 @@ import org.ctoforum.forums.boundary.RegistrationView;
 import org.ctoforum.forums.boundary.Registrations;
 import org.ctoforum.forums.boundary.Schedule;
 import org.ctoforum.forums.boundary.SessionView;
-import org.ctoforum.forums.entity.SessionChange;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
@@ -48,7 +48,11 @@ public class EditionPage implements Serializable {
     private List<AgendaGrid.Day> days;
     private RegistrationView registration;
     private Set<Long> picked = Set.of();
-    private List<SessionChange> changes;
+    private List<Change> changes;
+
+    /** A published change as the page lists it: what the page needs, not the entity, so the view serializes. */
+    public record Change(OffsetDateTime changedAt, String description) implements Serializable {}
+
     private boolean missing;
 
     public void load() {
@@ -56,7 +60,11 @@ public class EditionPage implements Serializable {
             edition = editions.get(id);
             sessions = schedule.list(id);
             days = AgendaGrid.layout(sessions, editions.rooms(id));
-            changes = edition.status().equals("DRAFT") ? List.of() : schedule.changes(id);
+            changes = edition.status().equals("DRAFT")
+                    ? List.of()
+                    : schedule.changes(id).stream()
+                            .map(change -> new Change(change.getChangedAt(), change.getDescription()))
+                            .toList();
             refreshMine();
         } catch (ProblemException notFound) {
             missing = true;
@@ -144,7 +152,7 @@ public class EditionPage implements Serializable {
         return registration;
     }
 
-    public List<SessionChange> getChanges() {
+    public List<Change> getChanges() {
         return changes;
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,7 +56,8 @@ public class Library {
             String body,
             String bodyHtml,
             OffsetDateTime updatedAt,
-            String url) {}
+            String url)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -1,5 +1,6 @@
 package org.ctoforum.membership.boundary;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,8 @@ public record AccountView(
         boolean member,
         boolean disabled,
         boolean passwordSet,
-        boolean emailConfirmed) {
+        boolean emailConfirmed)
+        implements Serializable {
 
     static AccountView of(Account account, LocalDate today) {
         Set<Role> effective = account.effectiveRoles(today);

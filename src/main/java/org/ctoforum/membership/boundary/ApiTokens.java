@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +27,8 @@ public class ApiTokens {
 
     /** A token as listed; the secret itself is never shown again. */
     public record TokenView(
-            long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, boolean active) {
+            long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt, boolean active)
+            implements Serializable {
         static TokenView of(ApiToken token) {
             return new TokenView(
                     token.getId(),

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -56,7 +57,7 @@ public class IdentityProviders {
     }
 
     /** A button on the sign-in page. */
-    public record SignInButton(String key, String label) {}
+    public record SignInButton(String key, String label) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

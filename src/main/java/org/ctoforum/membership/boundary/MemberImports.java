@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,9 +41,10 @@ public class MemberImports {
             int importedRows,
             int failedRows,
             int percent,
-            List<RowError> errors) {}
+            List<RowError> errors)
+            implements Serializable {}
 
-    public record RowError(int row, String message) {}
+    public record RowError(int row, String message) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +36,8 @@ public class SingleSignOn {
     private static final String GOOGLE = "https://accounts.google.com";
 
     public record IdentityView(
-            long id, String provider, String email, OffsetDateTime linkedAt, OffsetDateTime lastUsedAt) {}
+            long id, String provider, String email, OffsetDateTime linkedAt, OffsetDateTime lastUsedAt)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,7 +41,8 @@ public class Notifications {
 
     static final String JOIN = "/join.xhtml";
 
-    public record NotificationView(long id, String kind, String text, String link, String createdAt, boolean read) {
+    public record NotificationView(long id, String kind, String text, String link, String createdAt, boolean read)
+            implements Serializable {
         static NotificationView of(Notification n, boolean readsMembersOnly) {
             boolean shown = n.shownTo(readsMembersOnly);
             return new NotificationView(
@@ -53,7 +55,7 @@ public class Notifications {
         }
     }
 
-    public record Inbox(long unread, List<NotificationView> notifications, Long next) {}
+    public record Inbox(long unread, List<NotificationView> notifications, Long next) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

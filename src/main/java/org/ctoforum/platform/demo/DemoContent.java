@@ -13,10 +13,18 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.ctoforum.platform.database.PortalDataSource;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -35,6 +43,8 @@ import org.ctoforum.platform.settings.Settings;
 public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
+    /** The advisory lock held while one node loads the demo content. */
+    private static final long LOCK = 0xDE70_0001L;
 
     @Inject
     Settings settings;
@@ -44,6 +54,10 @@ public class DemoContent {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** Outside transactions: the lock is held on this one connection while the seeds run in their own. */
+    @Resource(lookup = PortalDataSource.OUTSIDE_TRANSACTIONS_JNDI_NAME)
+    DataSource dataSource;
 
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
@@ -68,7 +82,74 @@ public class DemoContent {
         return loading.copy();
     }
 
+    /**
+     * One node at a time, across the cluster: the others wait on the lock. In a cluster, the first node's load is
+     * the only one, marked in {@code demo_load}; alone, each start loads again, as the seeds are idempotent and
+     * give the demo accounts this start's password.
+     */
     private void load() {
+        try (Connection connection = dataSource.getConnection()) {
+            awaitLock(connection);
+            try {
+                Optional<String> loadedBy = loadedBy(connection);
+                if (settings.clustered() && loadedBy.isPresent()) {
+                    LOG.info(() -> "Demo content: " + loadedBy.get() + "; this node does not load it again");
+                    return;
+                }
+                seedAll();
+                try (PreparedStatement mark = connection.prepareStatement("insert into demo_load (id, node)"
+                        + " values (1, ?) on conflict (id) do update set node = excluded.node, loaded_at = now()")) {
+                    mark.setString(1, settings.nodeName());
+                    mark.executeUpdate();
+                }
+            } finally {
+                try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, LOCK);
+                    unlock.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The demo content's lock could not be taken: " + e.getMessage(), e);
+        }
+    }
+
+    /** Polls rather than blocks: a blocked query would outlast the pool's socket timeout while another node loads. */
+    private static void awaitLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LOCK);
+            boolean waiting = false;
+            while (true) {
+                try (ResultSet taken = lock.executeQuery()) {
+                    taken.next();
+                    if (taken.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (!waiting) {
+                    LOG.info("Demo content: another node is loading it; waiting");
+                    waiting = true;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while another node loaded the demo content", e);
+                }
+            }
+        }
+    }
+
+    private static Optional<String> loadedBy(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select node, loaded_at from demo_load");
+                ResultSet row = query.executeQuery()) {
+            return row.next()
+                    ? Optional.of(
+                            "loaded by node " + row.getString(1) + " at " + row.getObject(2, OffsetDateTime.class))
+                    : Optional.empty();
+        }
+    }
+
+    private void seedAll() {
         String configured = settings.text(PortalSetting.DEMO_PASSWORD);
         String password = configured.isEmpty() ? randomPassword() : configured;
         DemoContext context = new DemoContext(password);

@@ -136,7 +136,7 @@ public class FileStore {
     }
 
     private Path root() {
-        return settings.dataDir().resolve("files");
+        return settings.filesDir();
     }
 
     private Path incoming() {

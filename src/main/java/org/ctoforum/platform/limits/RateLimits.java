@@ -1,8 +1,13 @@
 package org.ctoforum.platform.limits;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,21 +15,27 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.ctoforum.platform.database.PortalDataSource;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
 /**
  * Token buckets (Bucket4j) per account and per address for what is cheap to ask and dear to answer: searches and
- * downloads, and posts from one address. The buckets live in this node's memory, so behind a load balancer each
- * node allows its own share; a bucket that has filled up again is forgotten.
+ * downloads, and posts and sign-ups from one address. The buckets live in PostgreSQL (Bucket4j's own backend, one row
+ * each, locked while taken), so a limit holds for the whole cluster, whichever node answers. They use a pool outside
+ * the caller's transaction, because Bucket4j commits its own; a bucket that has filled up again expires and is swept.
  */
 @ApplicationScoped
 public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    private static final int SWEEP_BATCH = 1000;
 
     /** What is limited, by whom, and how much per period. */
     public enum Limit {
@@ -46,19 +57,30 @@ public class RateLimits {
         }
     }
 
-    private record Key(Limit limit, String who) {}
-
     @Inject
     Settings settings;
+
+    @Resource(lookup = PortalDataSource.OUTSIDE_TRANSACTIONS_JNDI_NAME)
+    DataSource outsideTransactions;
 
     @Resource
     ManagedScheduledExecutorService executor;
 
-    private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
     void start() {
+        buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(outsideTransactions)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                // Kept a little after it has filled up again, then forgotten: a full bucket and no bucket are alike.
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
         sweeper = executor.scheduleWithFixedDelay(this::forgetFullBuckets, 1, 1, TimeUnit.MINUTES);
     }
 
@@ -69,7 +91,11 @@ public class RateLimits {
 
     /** Takes one from {@code who}'s bucket; empty when allowed, else how long to wait. */
     public Optional<Duration> take(Limit limit, String who) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(new Key(limit, who), key -> bucket(limit))
+        int capacity = settings.number(limit.setting);
+        ConsumptionProbe probe = buckets.builder()
+                // A bucket stored under another capacity (the setting changed since) takes the new one.
+                .withImplicitConfigurationReplacement(capacity, TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(limit.name() + ":" + who, () -> configuration(limit, capacity))
                 .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Optional.empty();
@@ -77,9 +103,8 @@ public class RateLimits {
         return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    private Bucket bucket(Limit limit) {
-        int capacity = settings.number(limit.setting);
-        return Bucket.builder()
+    private static BucketConfiguration configuration(Limit limit, int capacity) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(capacity)
                         .refillGreedy(capacity, limit.period)
@@ -88,8 +113,13 @@ public class RateLimits {
     }
 
     private void forgetFullBuckets() {
-        buckets.entrySet()
-                .removeIf(entry ->
-                        entry.getValue().getAvailableTokens() >= settings.number(entry.getKey().limit.setting));
+        try {
+            int removed;
+            do {
+                removed = buckets.removeExpired(SWEEP_BATCH);
+            } while (removed == SWEEP_BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Expired rate-limit buckets could not be removed; the next sweep tries again", e);
+        }
     }
 }

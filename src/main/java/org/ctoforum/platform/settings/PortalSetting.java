@@ -18,6 +18,7 @@ public enum PortalSetting {
     HTTP_PORT("portal.http.port", "8080", Kind.PORT),
     HTTP_REQUEST_TIMEOUT_SECONDS("portal.http.request-timeout-seconds", "300", Kind.POSITIVE_INT),
     DATA_DIR("portal.data.dir", "./data", Kind.PATH),
+    FILES_DIR("portal.files.dir", "", Kind.OPTIONAL_PATH),
     DB_URL("portal.db.url", "", Kind.JDBC_URL),
     DB_USER("portal.db.user", "portal", Kind.TEXT),
     DB_PASSWORD("portal.db.password", "", Kind.SECRET),
@@ -56,7 +57,14 @@ public enum PortalSetting {
     DOWNLOADS_PER_HOUR_PER_ADDRESS("portal.limits.downloads-per-hour-per-address", "600", Kind.POSITIVE_INT),
     SIGNUPS_PER_HOUR_PER_ADDRESS("portal.limits.signups-per-hour-per-address", "50", Kind.POSITIVE_INT),
     TRUSTED_PROXIES("portal.proxy.trusted-addresses", "", Kind.ADDRESS_LIST),
-    SURVEY_MIN_GROUP_SIZE("portal.surveys.min-group-size", "10", Kind.GROUP_SIZE);
+    SURVEY_MIN_GROUP_SIZE("portal.surveys.min-group-size", "10", Kind.GROUP_SIZE),
+    SEARCH_CHANGE_LOG_DAYS("portal.search.change-log-days", "7", Kind.POSITIVE_INT),
+    CLUSTER_MEMBERS("portal.cluster.members", "", Kind.MEMBER_LIST),
+    CLUSTER_NAME("portal.cluster.name", "cto-forum", Kind.NAME),
+    CLUSTER_PASSWORD("portal.cluster.password", "", Kind.SECRET),
+    CLUSTER_PORT("portal.cluster.port", "6900", Kind.PORT),
+    CLUSTER_INTERFACE("portal.cluster.interface", "", Kind.INTERFACE),
+    NODE_NAME("portal.node.name", "", Kind.OPTIONAL_NAME);
 
     private final String key;
     private final String defaultValue;
@@ -120,6 +128,21 @@ public enum PortalSetting {
         TEXT(true, value -> null),
         SECRET(true, value -> null),
         PATH(false, Kind::checkPath),
+        OPTIONAL_PATH(true, Kind::checkPath),
+        NAME(false, Kind::checkName),
+        OPTIONAL_NAME(true, Kind::checkName),
+        // Hazelcast's tcpip members, one by one: it refuses port ranges.
+        MEMBER_LIST(
+                true,
+                value -> value.matches("\\s*[A-Za-z0-9.-]+:[0-9]{1,5}\\s*(,\\s*[A-Za-z0-9.-]+:[0-9]{1,5}\\s*)*")
+                        ? null
+                        : "must be host:port pairs separated by commas, such as node1:6900,node2:6900"),
+        // An address, or a pattern with '*' as Hazelcast takes it (10.0.0.*).
+        INTERFACE(
+                true,
+                value -> value.matches("[0-9*]{1,3}(\\.[0-9*]{1,3}){3}")
+                        ? null
+                        : "must be an IPv4 address such as 10.0.0.5 or 10.0.0.*"),
         PORT(false, value -> checkInt(value, 1, 65535, "a port number from 1 to 65535")),
         POSITIVE_INT(false, value -> checkInt(value, 1, Integer.MAX_VALUE, "a whole number above 0")),
         COUNT(false, value -> checkInt(value, 0, Integer.MAX_VALUE, "a whole number, 0 or more")),
@@ -160,6 +183,10 @@ public enum PortalSetting {
             } catch (NumberFormatException e) {
                 return "must be " + expected;
             }
+        }
+
+        private static String checkName(String value) {
+            return value.matches("[A-Za-z0-9._-]{1,60}") ? null : "must be 1 to 60 letters, digits, '.', '_' or '-'";
         }
 
         private static String checkPath(String value) {

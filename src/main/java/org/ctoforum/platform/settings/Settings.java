@@ -3,6 +3,8 @@ package org.ctoforum.platform.settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -76,6 +78,31 @@ public class Settings {
 
     public Path dataDir() {
         return Path.of(text(PortalSetting.DATA_DIR));
+    }
+
+    /** Stored files: shared by every node of a cluster, so not necessarily under this node's data folder. */
+    public Path filesDir() {
+        String files = text(PortalSetting.FILES_DIR);
+        return files.isEmpty() ? dataDir().resolve("files") : Path.of(files);
+    }
+
+    /** True when this node is one of several, sharing the database through a Hazelcast cluster. */
+    public boolean clustered() {
+        return !text(PortalSetting.CLUSTER_MEMBERS).isEmpty();
+    }
+
+    /** This node's name, in logs, the search change log's node list and the {@code X-Portal-Node} header. */
+    public String nodeName() {
+        String name = text(PortalSetting.NODE_NAME);
+        return name.isEmpty() ? hostName() : name;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     public boolean demo() {

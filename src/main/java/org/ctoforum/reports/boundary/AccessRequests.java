@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -51,7 +52,8 @@ public class AccessRequests {
             String message,
             String decision,
             OffsetDateTime createdAt,
-            OffsetDateTime decidedAt) {}
+            OffsetDateTime decidedAt)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;
@@ -210,7 +212,8 @@ public class AccessRequests {
             String reference,
             OffsetDateTime grantedAt,
             OffsetDateTime revokedAt,
-            String revokeReason) {}
+            String revokeReason)
+            implements Serializable {}
 
     /** Every grant of a report, revoked ones too, newest first. */
     public List<GrantView> grants(long reportId) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -66,12 +67,13 @@ public class Downloads {
             String range,
             long bytesSent,
             boolean completed,
-            String address) {}
+            String address)
+            implements Serializable {}
 
-    public record DayCount(LocalDate day, long downloads, long people) {}
+    public record DayCount(LocalDate day, long downloads, long people) implements Serializable {}
 
-    public record DownloadStats(
-            long downloads, long completeCopies, long people, long bytesSent, List<DayCount> perDay) {}
+    public record DownloadStats(long downloads, long completeCopies, long people, long bytesSent, List<DayCount> perDay)
+            implements Serializable {}
 
     public record SignedLink(String url, OffsetDateTime expiresAt) {}
 

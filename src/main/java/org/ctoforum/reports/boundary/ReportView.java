@@ -1,5 +1,6 @@
 package org.ctoforum.reports.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ctoforum.reports.control.ReportRules;
@@ -37,7 +38,8 @@ public record ReportView(
         String pageUrl,
         String coverUrl,
         List<VersionView> versions,
-        List<SectionView> sections) {
+        List<SectionView> sections)
+        implements Serializable {
 
     public record VersionView(
             int number,
@@ -46,7 +48,8 @@ public record ReportView(
             long fileSize,
             OffsetDateTime createdAt,
             String downloadUrl,
-            String pageUrl) {
+            String pageUrl)
+            implements Serializable {
         static VersionView of(Report report, ReportVersion version, boolean downloadable) {
             String query = "?version=" + version.getNumber();
             return new VersionView(
@@ -60,7 +63,7 @@ public record ReportView(
         }
     }
 
-    public record SectionView(String anchor, String heading, String markdown, String html) {
+    public record SectionView(String anchor, String heading, String markdown, String html) implements Serializable {
         static SectionView of(ReportSection section) {
             return new SectionView(section.getAnchor(), section.getHeading(), section.getMarkdown(), section.getHtml());
         }

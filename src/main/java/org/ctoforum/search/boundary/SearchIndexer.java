@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +39,7 @@ import org.ctoforum.platform.demo.DemoContent;
 import org.ctoforum.platform.searchable.IndexBatch;
 import org.ctoforum.platform.searchable.IndexUpdate;
 import org.ctoforum.platform.searchable.SearchDocument;
+import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 import org.ctoforum.search.boundary.SearchSources.Change;
 import org.ctoforum.search.boundary.SearchSources.Changes;
@@ -61,7 +61,8 @@ public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
     private static final int BATCH = 500;
-    private static final Duration LOG_KEPT = Duration.ofDays(7);
+    /** How often this node tells the others, through the database, how far its index has applied the log. */
+    private static final long REPORT_SECONDS = 5;
 
     @Inject
     SearchSources sources;
@@ -100,18 +101,20 @@ public class SearchIndexer {
     void start() {
         searchThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         store = new SearchIndexStore(settings.dataDir().resolve("search"), searchThreads);
-        String problem;
+        String unusable;
         try {
-            problem = store.open();
+            unusable = store.open();
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "The search index in " + settings.dataDir().resolve("search") + " cannot be opened", e);
         }
         cursor = store.current().committedCursor();
         queryAnalyzer = SearchAnalysis.forQueries(sources.synonyms());
+        String problem = unusable == null ? fellBehind(cursor) : unusable;
         timers = List.of(
                 executor.scheduleWithFixedDelay(this::refresh, 200, 200, TimeUnit.MILLISECONDS),
-                executor.scheduleWithFixedDelay(this::follow, 1, 1, TimeUnit.SECONDS));
+                executor.scheduleWithFixedDelay(this::follow, 1, 1, TimeUnit.SECONDS),
+                executor.scheduleWithFixedDelay(this::reportPlace, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS));
         if (problem != null) {
             incomplete = true;
             LOG.warning(() -> "Search index: " + problem + "; rebuilding it in the background");
@@ -119,7 +122,7 @@ public class SearchIndexer {
             // the seeds and the web container's start; it reads what the seeds wrote, and their changes after it.
             demoContent
                     .loading()
-                    .whenComplete((loaded, failed) -> rebuild("the index at start was unusable: " + problem));
+                    .whenComplete((loaded, failed) -> rebuild("the index at start could not be used: " + problem));
         } else {
             LOG.info(() -> "Search index open with " + store.current().documents() + " documents");
             follow();
@@ -191,12 +194,53 @@ public class SearchIndexer {
         return progress;
     }
 
-    /** Daily: forget changes that every index has long applied. */
-    @Schedule(hour = "3", minute = "17", persistent = false)
+    /**
+     * Hourly on every node, and done by one: forget the changes every node has applied, and any older than the
+     * retention. A node that was away longer finds its index below the trim mark at start, and rebuilds.
+     */
+    @Schedule(hour = "*", minute = "17", persistent = false)
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void forgetOldChanges() {
-        int forgotten = sources.forgetChangesBefore(OffsetDateTime.now(clock).minus(LOG_KEPT));
-        LOG.info(() -> "Search change log: forgot " + forgotten + " changes older than " + LOG_KEPT.toDays() + " days");
+    public void forgetAppliedChanges() {
+        int days = settings.number(PortalSetting.SEARCH_CHANGE_LOG_DAYS);
+        SearchSources.Trimmed trimmed = sources.forgetAppliedChanges(days);
+        if (trimmed.count() > 0) {
+            LOG.info(() -> "Search change log: forgot " + trimmed.count() + " changes up to " + trimmed.upTo()
+                    + ", applied by every node seen in the last " + days + " days or older than that");
+        }
+    }
+
+    /** Why an index that opened fine must still be rebuilt: the log forgot changes it never applied. */
+    private String fellBehind(SearchIndex.Cursor at) {
+        SearchIndex.Cursor trimmed = sources.trimmedUpTo();
+        boolean behind = at.txid() < trimmed.txid() || (at.txid() == trimmed.txid() && at.seq() < trimmed.seq());
+        return behind
+                ? "it stopped at " + at + ", but the change log has forgotten everything up to " + trimmed + " (kept "
+                        + settings.number(PortalSetting.SEARCH_CHANGE_LOG_DAYS) + " days)"
+                : null;
+    }
+
+    /**
+     * Commits the cursor when it has moved without changes to apply, so that the place reported is one a restart
+     * resumes from, then reports it.
+     */
+    private void reportPlace() {
+        try {
+            SearchIndex.Cursor committedAt;
+            applying.lock();
+            try {
+                SearchIndex index = store.current();
+                if (!incomplete && !cursor.equals(index.committedCursor())) {
+                    index.commit(cursor);
+                    uncommitted = false;
+                }
+                committedAt = index.committedCursor();
+            } finally {
+                applying.unlock();
+            }
+            sources.reportNode(settings.nodeName(), committedAt);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search index could not report its place in the change log; it tries again", e);
+        }
     }
 
     private void applyChanges() {

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -32,6 +31,9 @@ public class SearchSources {
     @Inject
     @Any
     Instance<SearchSource> features;
+
+    /** The advisory lock that makes one node at a time trim the change log. */
+    private static final long TRIM_LOCK = 0x5EA2C4_0001L;
 
     private volatile Map<Content, SearchSource> byChange;
 
@@ -72,12 +74,67 @@ public class SearchSources {
         return new Changes(changes, next);
     }
 
-    /** Forgets changes every index has long applied; an index older than this is rebuilt at start. */
-    public int forgetChangesBefore(OffsetDateTime moment) {
-        return em.createNativeQuery("delete from search_change where recorded_at < ?")
-                .setParameter(1, moment)
+    /** Records how far this node's index has applied the log, so that the log is kept for it. */
+    public void reportNode(String node, SearchIndex.Cursor cursor) {
+        em.createNativeQuery("insert into search_node (node, txid, seq, seen_at) values (?, ?, ?, now())"
+                        + " on conflict (node) do update set txid = excluded.txid, seq = excluded.seq,"
+                        + " seen_at = excluded.seen_at")
+                .setParameter(1, node)
+                .setParameter(2, cursor.txid())
+                .setParameter(3, cursor.seq())
                 .executeUpdate();
     }
+
+    /** The last change the log has forgotten: an index whose cursor lies below it has missed changes. */
+    public SearchIndex.Cursor trimmedUpTo() {
+        Object[] row = (Object[]) em.createNativeQuery("select txid, seq from search_change_trim where id = 1")
+                .getSingleResult();
+        return new SearchIndex.Cursor(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /**
+     * Forgets the changes that every node seen within the retention has applied, and any change older than the
+     * retention, and moves the trim mark past them. One node at a time: the others find the lock taken and skip.
+     */
+    public Trimmed forgetAppliedChanges(int retentionDays) {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?)")
+                .setParameter(1, TRIM_LOCK)
+                .getSingleResult();
+        if (!mine) {
+            return new Trimmed(0, null);
+        }
+        em.createNativeQuery("delete from search_node where seen_at < now() - make_interval(days => ?)")
+                .setParameter(1, retentionDays)
+                .executeUpdate();
+        List<?> slowest = em.createNativeQuery("select txid, seq from search_node order by txid, seq limit 1")
+                .getResultList();
+        Object[] below = slowest.isEmpty() ? new Object[] {0L, 0L} : (Object[]) slowest.get(0);
+        Object[] gone = (Object[]) em.createNativeQuery("with gone as (delete from search_change"
+                        + " where (txid, seq) <= (?, ?) or recorded_at < now() - make_interval(days => ?)"
+                        + " returning txid, seq)"
+                        + " select count(*), (select txid from gone order by txid desc, seq desc limit 1),"
+                        + " (select seq from gone order by txid desc, seq desc limit 1) from gone")
+                .setParameter(1, ((Number) below[0]).longValue())
+                .setParameter(2, ((Number) below[1]).longValue())
+                .setParameter(3, retentionDays)
+                .getSingleResult();
+        int count = ((Number) gone[0]).intValue();
+        if (count == 0) {
+            return new Trimmed(0, null);
+        }
+        SearchIndex.Cursor upTo =
+                new SearchIndex.Cursor(((Number) gone[1]).longValue(), ((Number) gone[2]).longValue());
+        em.createNativeQuery("update search_change_trim set txid = ?, seq = ? where id = 1 and (txid, seq) < (?, ?)")
+                .setParameter(1, upTo.txid())
+                .setParameter(2, upTo.seq())
+                .setParameter(3, upTo.txid())
+                .setParameter(4, upTo.seq())
+                .executeUpdate();
+        return new Trimmed(count, upTo);
+    }
+
+    /** How many changes a trim forgot, and the last of them; {@code upTo} is null when none. */
+    public record Trimmed(int count, SearchIndex.Cursor upTo) {}
 
     public List<String> synonyms() {
         return em.createNativeQuery("select terms from search_synonym order by id").getResultList().stream()

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,7 +48,8 @@ public class Districts {
     public record DistrictForm(String name, String state, Integer enrollment, String locale, String region) {}
 
     public record DistrictView(
-            long id, String name, String state, int enrollment, String band, String locale, String region) {
+            long id, String name, String state, int enrollment, String band, String locale, String region)
+            implements Serializable {
         static DistrictView of(District d) {
             return new DistrictView(
                     d.getId(),
@@ -70,7 +72,8 @@ public class Districts {
             String locale,
             String region,
             boolean confirmed,
-            String note) {}
+            String note)
+            implements Serializable {}
 
     public record MemberView(
             long accountId,
@@ -80,7 +83,8 @@ public class Districts {
             String district,
             String state,
             boolean confirmed,
-            OffsetDateTime requestedAt) {}
+            OffsetDateTime requestedAt)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,10 @@ public class Participation {
 
     private static final Logger LOG = Logger.getLogger(Participation.class.getName());
 
-    public record Rate(String group, String label, int districts, int started, int submitted, double percent) {}
+    public record Rate(String group, String label, int districts, int started, int submitted, double percent)
+            implements Serializable {}
 
-    public record Rates(long surveyId, int year, Rate overall, List<Rate> segments) {}
+    public record Rates(long surveyId, int year, Rate overall, List<Rate> segments) implements Serializable {}
 
     public record Reminded(int districts, int mails) {}
 

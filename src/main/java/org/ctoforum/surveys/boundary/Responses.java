@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,7 +48,8 @@ public class Responses {
     /** {@code answers} maps question codes to values; null clears an answer. Submitting needs every required one. */
     public record ResponseForm(JsonObject answers, Boolean submit) {}
 
-    public record ResponseProgress(int answered, int questions, int requiredAnswered, int required, int percent) {}
+    public record ResponseProgress(int answered, int questions, int requiredAnswered, int required, int percent)
+            implements Serializable {}
 
     public record AnswerChangeView(String code, JsonValue value, String by, OffsetDateTime at) {}
 
@@ -65,7 +67,8 @@ public class Responses {
             Map<String, String> lastChangedBy,
             ResponseProgress progress,
             List<String> missingRequired,
-            List<AnswerChangeView> changes) {}
+            List<AnswerChangeView> changes)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

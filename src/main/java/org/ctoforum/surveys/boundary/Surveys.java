@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,7 +66,8 @@ public class Surveys {
 
     public record TransitionForm(String to) {}
 
-    public record SurveySummary(long id, int year, String title, String status, LocalDate opens, LocalDate closes) {
+    public record SurveySummary(long id, int year, String title, String status, LocalDate opens, LocalDate closes)
+            implements Serializable {
         static SurveySummary of(Survey s) {
             return new SurveySummary(
                     s.getId(), s.getYear(), s.getTitle(), s.getStatus().name(), s.getOpens(), s.getCloses());
@@ -79,9 +81,10 @@ public class Surveys {
             List<String> options,
             boolean required,
             BigDecimal min,
-            BigDecimal max) {}
+            BigDecimal max)
+            implements Serializable {}
 
-    public record SurveySectionView(String title, List<QuestionView> questions) {}
+    public record SurveySectionView(String title, List<QuestionView> questions) implements Serializable {}
 
     public record SurveyView(
             long id,
@@ -93,7 +96,8 @@ public class Surveys {
             LocalDate closes,
             int minGroupSize,
             boolean takingAnswers,
-            List<SurveySectionView> sections) {}
+            List<SurveySectionView> sections)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -25,7 +26,8 @@ public final class AnswerRules {
 
     /** What a question asks for; min and max are null when the type's own bounds apply. */
     public record Asked(
-            String code, QuestionType type, List<String> options, boolean required, BigDecimal min, BigDecimal max) {
+            String code, QuestionType type, List<String> options, boolean required, BigDecimal min, BigDecimal max)
+            implements Serializable {
 
         public BigDecimal lowest() {
             if (min != null) {

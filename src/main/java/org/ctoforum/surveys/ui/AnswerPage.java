@@ -46,7 +46,7 @@ public class AnswerPage implements Serializable {
     }
 
     /** One section of the form, with its fields. */
-    public record Section(String title, List<AnswerField> fields) {}
+    public record Section(String title, List<AnswerField> fields) implements Serializable {}
 
     /** One change to the response, as the "Changes" list says it; a null value is an answer cleared. */
     public record Change(String by, String question, String value, String at) {}
@@ -74,7 +74,44 @@ public class AnswerPage implements Serializable {
     private Mode mode = Mode.NO_SURVEY;
     private Surveys.SurveyView survey;
     private Districts.MyDistrict district;
-    private Responses.ResponseView response;
+    private ShownResponse response;
+
+    /**
+     * What the page shows of the response. The answers themselves live in the fields, so the view keeps no JSON
+     * values and serializes with the session.
+     */
+    public record ShownResponse(
+            String district,
+            boolean editable,
+            String readOnlyBecause,
+            OffsetDateTime submittedAt,
+            String submittedBy,
+            Map<String, String> lastChangedBy,
+            Responses.ResponseProgress progress,
+            List<String> missingRequired,
+            List<ShownChange> changes)
+            implements Serializable {
+
+        static ShownResponse of(Responses.ResponseView response) {
+            return new ShownResponse(
+                    response.district(),
+                    response.editable(),
+                    response.readOnlyBecause(),
+                    response.submittedAt(),
+                    response.submittedBy(),
+                    response.lastChangedBy(),
+                    response.progress(),
+                    response.missingRequired(),
+                    response.changes().stream()
+                            .limit(CHANGES_SHOWN)
+                            .map(c -> new ShownChange(c.code(), SurveyTexts.answer(c.value()), c.by(), c.at()))
+                            .toList());
+        }
+    }
+
+    /** One change, its value already written out as text. */
+    public record ShownChange(String code, String value, String by, OffsetDateTime at) implements Serializable {}
+
     private List<Section> sections = List.of();
     private final Map<String, String> texts = new HashMap<>();
     private String status;
@@ -107,8 +144,9 @@ public class AnswerPage implements Serializable {
             return;
         }
         mode = Mode.ANSWERING;
-        response = responses.mine(survey.id());
-        sections = sections(response.answers());
+        Responses.ResponseView mine = responses.mine(survey.id());
+        sections = sections(mine.answers());
+        response = ShownResponse.of(mine);
     }
 
     /** Saves one field's answer; a refusal stays beside the field, with what was typed, and nothing is saved. */
@@ -117,13 +155,13 @@ public class AnswerPage implements Serializable {
             return;
         }
         try {
-            response = responses.save(
+            response = ShownResponse.of(responses.save(
                     survey.id(),
                     new Responses.ResponseForm(
                             Json.createObjectBuilder()
                                     .add(field.getCode(), field.answer())
                                     .build(),
-                            false));
+                            false)));
             field.saved();
             status = "Saved at "
                     + LocalTime.now(clock.withZone(settings.timeZone())).withNano(0) + ".";
@@ -138,14 +176,16 @@ public class AnswerPage implements Serializable {
         JsonObjectBuilder unsaved = Json.createObjectBuilder();
         fields().stream().filter(AnswerField::isDirty).forEach(f -> unsaved.add(f.getCode(), f.answer()));
         try {
-            response = responses.save(survey.id(), new Responses.ResponseForm(unsaved.build(), true));
-            sections = sections(response.answers());
+            Responses.ResponseView submitted =
+                    responses.save(survey.id(), new Responses.ResponseForm(unsaved.build(), true));
+            sections = sections(submitted.answers());
+            response = ShownResponse.of(submitted);
             PageMessages.info("Your district's " + survey.year() + " response is submitted. Thank you.");
         } catch (ProblemException refused) {
             Object code = refused.extensions().get("code");
             fields().stream().filter(f -> f.getCode().equals(code)).forEach(f -> f.refused(refused.detail()));
             PageMessages.error(refused.detail());
-            response = responses.mine(survey.id());
+            response = ShownResponse.of(responses.mine(survey.id()));
         }
     }
 
@@ -182,9 +222,7 @@ public class AnswerPage implements Serializable {
             return List.of();
         }
         return response.changes().stream()
-                .limit(CHANGES_SHOWN)
-                .map(c -> new Change(
-                        c.by(), texts.getOrDefault(c.code(), c.code()), SurveyTexts.answer(c.value()), local(c.at())))
+                .map(c -> new Change(c.by(), texts.getOrDefault(c.code(), c.code()), c.value(), local(c.at())))
                 .toList();
     }
 
@@ -222,7 +260,7 @@ public class AnswerPage implements Serializable {
         return district;
     }
 
-    public Responses.ResponseView getResponse() {
+    public ShownResponse getResponse() {
         return response;
     }
 
