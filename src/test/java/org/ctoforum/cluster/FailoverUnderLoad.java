@@ -268,7 +268,15 @@ final class FailoverUnderLoad {
                         HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
         boolean signedIn = answer.statusCode() == 200 && answer.body().contains("id=\"signout\"");
-        return new Page(signedIn, answer.statusCode(), cluster.nginx().nodeThatAnswered(probe), millis);
+        // The node names itself in X-Portal-Node; nginx's log says it too, by address.
+        Optional<Integer> node = answer.headers().firstValue("X-Portal-Node").flatMap(name -> cluster.nodes().stream()
+                .filter(n -> n.name().equals(name))
+                .map(PortalCluster.Node::index)
+                .findFirst());
+        if (node.isEmpty()) {
+            node = cluster.nginx().nodeThatAnswered(probe);
+        }
+        return new Page(signedIn, answer.statusCode(), node, millis);
     }
 
     /** p50, p99 and the slowest of the requests' times, from when each was due. */
