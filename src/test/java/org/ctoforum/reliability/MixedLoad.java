@@ -55,12 +55,27 @@ public final class MixedLoad implements AutoCloseable {
                         if (wait > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        Planned planned = plan.apply(i);
-                        senders.execute(() -> send(planned, due));
+                        senders.execute(new Send(plan.apply(i), due));
                     }
                 },
                 "mixed-load");
         pacer.start();
+    }
+
+    /** A request waiting for a free sender, or being sent. */
+    private final class Send implements Runnable {
+        private final Planned planned;
+        private final long due;
+
+        Send(Planned planned, long due) {
+            this.planned = planned;
+            this.due = due;
+        }
+
+        @Override
+        public void run() {
+            send(planned, due);
+        }
     }
 
     private void send(Planned planned, long due) {
@@ -80,6 +95,10 @@ public final class MixedLoad implements AutoCloseable {
             status = 0;
             body = e.toString();
         }
+        record(planned, due, status, type, body);
+    }
+
+    private void record(Planned planned, long due, int status, String type, String body) {
         long now = System.nanoTime();
         Exchange exchange =
                 new Exchange(planned.kind(), (due - start) / 1_000_000, (now - due) / 1_000_000, status, type, body);
@@ -105,7 +124,11 @@ public final class MixedLoad implements AutoCloseable {
         return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
     }
 
-    /** Stops sending and waits for every answer. */
+    /**
+     * Stops sending and waits for the answers, as long as one request may take. Requests still waiting for a free
+     * sender by then (the portal answered too slowly for 64 senders to keep up) are recorded as failed, with no
+     * answer, and those still in flight are cut off and recorded so: each request that was due counts.
+     */
     @Override
     public void close() throws InterruptedException {
         stopped = true;
@@ -113,6 +136,12 @@ public final class MixedLoad implements AutoCloseable {
             pacer.join();
         }
         senders.shutdown();
-        senders.awaitTermination(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        if (!senders.awaitTermination(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)) {
+            for (Runnable never : senders.shutdownNow()) {
+                Send unsent = (Send) never;
+                record(unsent.planned, unsent.due, 0, "", "never sent: every sender was waiting for an answer");
+            }
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }
