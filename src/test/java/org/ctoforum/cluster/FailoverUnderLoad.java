@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,13 @@ import org.ctoforum.bench.BenchReport;
 import org.ctoforum.bench.Latencies;
 import org.ctoforum.reliability.MixedLoad;
 import org.ctoforum.reliability.Scenarios;
+import org.ctoforum.testing.Portal;
 
 /**
  * Nodes going away under 50 requests a second of mixed reads and writes through nginx: replies (API writes with a
- * bearer token), API reads and thread pages, a third each. A member signed in through the form, as a browser, keeps
- * the session cookie nginx routes by.
+ * bearer token), API reads and thread pages, a third each, over ten threads, written by two members in turn. (Replies
+ * to one thread take its row lock in turn, so a load of 17 replies a second into a single thread measures that lock,
+ * not the cluster.) A member signed in through the form, as a browser, keeps the cookies nginx routes by.
  *
  * <ul>
  *   <li>{@link #kill}: the node that serves the member is killed with SIGKILL. The member's next page must still be
@@ -47,6 +50,8 @@ final class FailoverUnderLoad {
 
     private static final double RATE = 50;
     private static final String MEMBER = "member@demo.local";
+    private static final List<String> WRITERS = List.of(MEMBER, "member2@demo.local");
+    private static final int THREADS = 10;
     private static final Duration WARM = Duration.ofSeconds(15);
     private static final Duration DOWN = Duration.ofSeconds(30);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -68,8 +73,8 @@ final class FailoverUnderLoad {
     }
 
     static void kill(PortalCluster cluster, BenchReport report) throws Exception {
-        String token = ClusterScenarios.token(cluster.proxied(), MEMBER, cluster.demoPassword());
-        long thread = Scenarios.thread(cluster.proxied(), token, "Cluster kill " + UUID.randomUUID());
+        List<String> tokens = writers(cluster);
+        List<Long> threads = threads(cluster, tokens, "Cluster kill");
         Browser browser = signIn(cluster);
         Page before = page(cluster, browser);
         if (!before.signedIn() || before.node().isEmpty()) {
@@ -78,7 +83,7 @@ final class FailoverUnderLoad {
         int victim = before.node().get();
         String name = cluster.nodes().get(victim).name();
 
-        MixedLoad load = load(cluster, token, thread, "kill");
+        MixedLoad load = load(cluster, tokens, threads, "kill");
         Thread.sleep(WARM.toMillis());
         long killedAt = load.elapsedMillis();
         LOG.info(() -> "Killing " + name + ", which serves the member");
@@ -86,6 +91,21 @@ final class FailoverUnderLoad {
         Page after = page(cluster, browser);
         Thread.sleep(Math.max(0, DOWN.toMillis() - (load.elapsedMillis() - killedAt)));
         long restartAt = load.elapsedMillis();
+        LOG.info(() -> "Restarting " + name + " without taking it out of nginx");
+        long started = System.nanoTime();
+        Map<String, Object> restartFigures = new LinkedHashMap<>();
+        try {
+            cluster.startNode(victim);
+            restartFigures.put("node ready after (ms)", (System.nanoTime() - started) / 1_000_000);
+        } catch (IllegalStateException notReady) {
+            restartFigures.put(
+                    "node not ready", notReady.getMessage().lines().findFirst().orElse(""));
+        }
+        long readyAt = load.elapsedMillis();
+        Thread.sleep(SETTLE.toMillis());
+        long end = load.elapsedMillis();
+        // Every request that was due is answered or counted as failed before any window is judged.
+        load.close();
 
         report.section(
                 "the member's session",
@@ -119,21 +139,6 @@ final class FailoverUnderLoad {
                 String.format("%d of %d failed (%.2f%%)", failed, during.size(), failedPercent),
                 !during.isEmpty() && failedPercent <= MOST_FAILED_PERCENT);
 
-        LOG.info(() -> "Restarting " + name + " without taking it out of nginx");
-        long started = System.nanoTime();
-        Map<String, Object> restartFigures = new LinkedHashMap<>();
-        try {
-            cluster.startNode(victim);
-            restartFigures.put("node ready after (ms)", (System.nanoTime() - started) / 1_000_000);
-        } catch (IllegalStateException notReady) {
-            restartFigures.put(
-                    "node not ready", notReady.getMessage().lines().findFirst().orElse(""));
-        }
-        long readyAt = load.elapsedMillis();
-        Thread.sleep(SETTLE.toMillis());
-        long end = load.elapsedMillis();
-        load.close();
-
         List<MixedLoad.Exchange> restart = load.dueBetween(restartAt, end);
         restartFigures.putAll(Scenarios.summary(restart));
         restartFigures.put(
@@ -148,16 +153,16 @@ final class FailoverUnderLoad {
                         + " restart done as an operator does it)",
                 restartFigures);
 
-        judgeWrites(cluster, report, load.dueBetween(0, end), thread);
+        judgeWrites(cluster, report, load.dueBetween(0, end), threads);
     }
 
     static void rolling(PortalCluster cluster, BenchReport report) throws Exception {
-        String token = ClusterScenarios.token(cluster.proxied(), MEMBER, cluster.demoPassword());
-        long thread = Scenarios.thread(cluster.proxied(), token, "Cluster rolling restart " + UUID.randomUUID());
+        List<String> tokens = writers(cluster);
+        List<Long> threads = threads(cluster, tokens, "Cluster rolling restart");
         Browser browser = signIn(cluster);
         Page before = page(cluster, browser);
 
-        MixedLoad load = load(cluster, token, thread, "rolling");
+        MixedLoad load = load(cluster, tokens, threads, "rolling");
         Thread.sleep(WARM.toMillis());
         long from = load.elapsedMillis();
         Map<String, Object> restarts = new LinkedHashMap<>();
@@ -212,34 +217,69 @@ final class FailoverUnderLoad {
                 after.describe(cluster),
                 before.signedIn() && after.signedIn());
 
-        judgeWrites(cluster, report, load.dueBetween(0, end), thread);
+        judgeWrites(cluster, report, load.dueBetween(0, end), threads);
     }
 
-    /** Replies, API reads and pages of one thread, a third each, at {@link #RATE} a second through nginx. */
-    private static MixedLoad load(PortalCluster cluster, String token, long thread, String part) {
+    /** The API tokens of the members who write, in turn. */
+    private static List<String> writers(PortalCluster cluster) {
+        return WRITERS.stream()
+                .map(email -> ClusterScenarios.token(cluster.proxied(), email, cluster.demoPassword()))
+                .toList();
+    }
+
+    /** Ten threads to write to, and a first reply by each writer, so that a writer who may not write shows now. */
+    private static List<Long> threads(PortalCluster cluster, List<String> tokens, String title) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Long> threads = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            threads.add(Scenarios.thread(cluster.proxied(), tokens.get(0), title + " " + run + " #" + (i + 1)));
+        }
+        for (String token : tokens) {
+            Portal portal = cluster.proxied();
+            Portal.Answer reply = portal.send(portal.request("/api/threads/" + threads.get(0) + "/posts")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"A first reply, before the load.\"}")));
+            if (reply.status() != 201) {
+                throw new IllegalStateException("A writer of the load may not reply: " + reply);
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * Replies, API reads and pages, a third each, at {@link #RATE} a second through nginx, going round the threads;
+     * the replies by the writers in turn.
+     */
+    private static MixedLoad load(PortalCluster cluster, List<String> tokens, List<Long> threads, String part) {
         String base = cluster.nginx().baseUrl();
         String run = UUID.randomUUID().toString().substring(0, 8);
         MixedLoad load = new MixedLoad();
-        load.start(RATE, i -> switch ((int) (i % 3)) {
-            case 0 -> new MixedLoad.Planned(
-                    "write",
-                    MixedLoad.request(URI.create(base + "/api/threads/" + thread + "/posts"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"body\": \"Cluster " + part + " reply " + i + " of run " + run + ".\"}"))
-                            .build());
-            case 1 -> new MixedLoad.Planned(
-                    "API read",
-                    MixedLoad.request(URI.create(base + "/api/threads/" + thread))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build());
-            default -> new MixedLoad.Planned(
-                    "page",
-                    MixedLoad.request(URI.create(base + "/discussions/thread.xhtml?id=" + thread))
-                            .GET()
-                            .build());
+        load.start(RATE, i -> {
+            long round = i / 3;
+            long thread = threads.get((int) (round % threads.size()));
+            String token = tokens.get((int) (round % tokens.size()));
+            return switch ((int) (i % 3)) {
+                case 0 -> new MixedLoad.Planned(
+                        "write",
+                        MixedLoad.request(URI.create(base + "/api/threads/" + thread + "/posts"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"body\": \"Cluster " + part + " reply " + i + " of run " + run + ".\"}"))
+                                .build());
+                case 1 -> new MixedLoad.Planned(
+                        "API read",
+                        MixedLoad.request(URI.create(base + "/api/threads/" + thread))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build());
+                default -> new MixedLoad.Planned(
+                        "page",
+                        MixedLoad.request(URI.create(base + "/discussions/thread.xhtml?id=" + thread))
+                                .GET()
+                                .build());
+            };
         });
         return load;
     }
@@ -279,15 +319,26 @@ final class FailoverUnderLoad {
         return new Page(signedIn, answer.statusCode(), node, millis);
     }
 
-    /** p50, p99 and the slowest of the requests' times, from when each was due. */
+    /** p50, p99 and the slowest of the requests' times from when each was due, all and by kind, in ms. */
     private static Map<String, Object> latencies(List<MixedLoad.Exchange> exchanges) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("all", percentiles(exchanges));
+        for (String kind : List.of("write", "API read", "page")) {
+            figures.put(
+                    kind,
+                    percentiles(exchanges.stream()
+                            .filter(e -> e.kind().equals(kind))
+                            .toList()));
+        }
+        return figures;
+    }
+
+    private static String percentiles(List<MixedLoad.Exchange> exchanges) {
         Latencies latencies = new Latencies();
         exchanges.forEach(e -> latencies.record(e.millis() * 1_000_000));
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("p50", Math.round(latencies.p(50)));
-        figures.put("p99", Math.round(latencies.p(99)));
-        figures.put("max", Math.round(latencies.max()));
-        return figures;
+        return String.format(
+                "p50 %d, p99 %d, max %d",
+                Math.round(latencies.p(50)), Math.round(latencies.p(99)), Math.round(latencies.max()));
     }
 
     /** The failed requests by kind and status, with the first words of what came back. */
@@ -305,7 +356,8 @@ final class FailoverUnderLoad {
 
     /** Every acknowledged reply is stored, and no reply twice. */
     private static void judgeWrites(
-            PortalCluster cluster, BenchReport report, List<MixedLoad.Exchange> all, long thread) throws Exception {
+            PortalCluster cluster, BenchReport report, List<MixedLoad.Exchange> all, List<Long> threads)
+            throws Exception {
         List<Long> acknowledged = all.stream()
                 .filter(e -> e.kind().equals("write") && e.status() == 201)
                 .map(e -> {
@@ -327,8 +379,8 @@ final class FailoverUnderLoad {
                 }
             }
             try (PreparedStatement query = db.prepareStatement(
-                    "select count(*) - count(distinct body) from discussion_post where thread_id = ?")) {
-                query.setLong(1, thread);
+                    "select count(*) - count(distinct body) from discussion_post where thread_id = any(?)")) {
+                query.setArray(1, db.createArrayOf("bigint", threads.toArray()));
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
                     doubled = row.getLong(1);

@@ -49,7 +49,8 @@ final class PortalCluster implements AutoCloseable {
     private static final int LAST_PORT = 30_000;
     private static final Random RANDOM = new Random();
 
-    private static final Pattern MEMBERS = Pattern.compile("Members \\{size:(\\d+)");
+    /** Payara's "Data Grid Status" at boot, and Hazelcast's own membership lines when its log is on. */
+    private static final Pattern MEMBERS = Pattern.compile("DG Size: (\\d+)|Members \\{size:(\\d+)");
 
     /** One node's fixed place: its ports and folder stay the same across restarts. */
     record Node(int index, String name, int httpPort, int hazelcastPort, Path work) {
@@ -283,7 +284,7 @@ final class PortalCluster implements AutoCloseable {
         Matcher found = MEMBERS.matcher(log(index));
         int size = 0;
         while (found.find()) {
-            size = Integer.parseInt(found.group(1));
+            size = Integer.parseInt(found.group(1) != null ? found.group(1) : found.group(2));
         }
         return size;
     }

@@ -29,11 +29,11 @@ final class Throughput {
 
     private static final Logger LOG = Logger.getLogger(Throughput.class.getName());
 
-    private static final double FIRST_RATE = Double.parseDouble(System.getProperty("cluster.throughput.first", "40"));
+    private static final double FIRST_RATE = Double.parseDouble(System.getProperty("cluster.throughput.first", "10"));
     private static final double FACTOR = 1.5;
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("cluster.throughput.step.seconds", 15));
     private static final long P99_LIMIT_MILLIS = 500;
-    private static final int MAX_STEPS = 10;
+    private static final int MAX_STEPS = 12;
 
     static void run(PortalCluster cluster, BenchReport report) throws Exception {
         Portal portal = cluster.proxied();
@@ -90,7 +90,7 @@ final class Throughput {
         for (int step = 0; step < MAX_STEPS; step++, rate = Math.round(rate * FACTOR)) {
             double stepRate = rate;
             LOG.info(() -> who + ": " + stepRate + " requests a second");
-            Map<String, Long> before = cpuTicks(cluster);
+            Map<String, Map<Long, Long>> before = cpuTicks(cluster);
             long wallBefore = System.nanoTime();
             FixedRateLoad.Result result = load.run(i -> i % 2 == 0 ? page : api, rate, STEP);
             Map<String, Object> shares = shares(before, cpuTicks(cluster), System.nanoTime() - wallBefore);
@@ -111,46 +111,60 @@ final class Throughput {
         return capacity;
     }
 
-    /** CPU ticks so far of each process group, of this JVM, and of the whole machine (busy and all). */
-    private static Map<String, Long> cpuTicks(PortalCluster cluster) throws IOException {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        long nodes = 0;
+    /**
+     * CPU ticks so far, per process of each group (a node, nginx with its workers, PostgreSQL with its backends),
+     * of this JVM, and of the whole machine (busy and all).
+     */
+    private static Map<String, Map<Long, Long>> cpuTicks(PortalCluster cluster) throws IOException {
+        Map<String, Map<Long, Long>> ticks = new LinkedHashMap<>();
         for (Map.Entry<String, Long> process : cluster.pids().entrySet()) {
-            long group = treeTicks(process.getValue());
-            if (process.getKey().startsWith("node")) {
-                nodes += group;
-            } else {
-                ticks.put(process.getKey(), group);
-            }
+            String group = process.getKey().startsWith("node") ? "nodes" : process.getKey();
+            Map<Long, Long> perProcess = ticks.computeIfAbsent(group, g -> new LinkedHashMap<>());
+            List<Long> pids = new ArrayList<>(List.of(process.getValue()));
+            ProcessHandle.of(process.getValue())
+                    .ifPresent(parent -> parent.descendants().forEach(child -> pids.add(child.pid())));
+            pids.forEach(pid -> perProcess.put(pid, processTicks(pid)));
         }
-        ticks.put("nodes", nodes);
-        ticks.put("load generator", processTicks(ProcessHandle.current().pid()));
+        long self = ProcessHandle.current().pid();
+        ticks.put("load generator", Map.of(self, processTicks(self)));
         long[] machine = machineTicks();
-        ticks.put("machine busy", machine[0]);
-        ticks.put("machine all", machine[1]);
+        ticks.put("machine busy", Map.of(0L, machine[0]));
+        ticks.put("machine all", Map.of(0L, machine[1]));
         return ticks;
     }
 
-    private static Map<String, Object> shares(Map<String, Long> before, Map<String, Long> after, long wallNanos) {
-        double all = after.get("machine all") - before.get("machine all");
+    /**
+     * Each group's share of all cores between two readings; a process that started meanwhile (nginx's new workers
+     * after a reload, a new PostgreSQL backend) counts whole, one that ended counts nothing. What no group used is
+     * "others": this machine's other processes.
+     */
+    private static Map<String, Object> shares(
+            Map<String, Map<Long, Long>> before, Map<String, Map<Long, Long>> after, long wallNanos) {
+        double all = used(before, after, "machine all");
         Map<String, Object> shares = new LinkedHashMap<>();
-        for (String key : List.of("nodes", "postgres", "nginx", "load generator", "machine busy")) {
-            double used = after.get(key) - before.get(key);
-            shares.put(key.equals("machine busy") ? "all busy" : key, percent(used / Math.max(1, all)));
+        double known = 0;
+        for (String group : List.of("nodes", "postgres", "nginx", "load generator")) {
+            double used = used(before, after, group);
+            known += used;
+            shares.put(group, percent(used / Math.max(1, all)));
         }
+        double busy = used(before, after, "machine busy");
+        shares.put("others", percent(Math.max(0, busy - known) / Math.max(1, all)));
+        shares.put("all busy", percent(busy / Math.max(1, all)));
         shares.put("wall_s", Math.round(wallNanos / 100_000_000.0) / 10.0);
         return shares;
     }
 
-    private static String percent(double share) {
-        return String.format("%.0f%%", share * 100);
+    private static double used(Map<String, Map<Long, Long>> before, Map<String, Map<Long, Long>> after, String group) {
+        Map<Long, Long> earlier = before.getOrDefault(group, Map.of());
+        return after.getOrDefault(group, Map.of()).entrySet().stream()
+                .mapToLong(process -> process.getValue() - earlier.getOrDefault(process.getKey(), 0L))
+                .filter(ticks -> ticks > 0)
+                .sum();
     }
 
-    /** A process's and its descendants' user and system ticks. */
-    private static long treeTicks(long pid) {
-        List<Long> pids = new ArrayList<>(List.of(pid));
-        ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
-        return pids.stream().mapToLong(Throughput::processTicks).sum();
+    private static String percent(double share) {
+        return String.format("%.0f%%", share * 100);
     }
 
     /** utime + stime from /proc/<pid>/stat (fields 14 and 15), 0 for a process that is gone. */
