@@ -225,19 +225,22 @@ public class SearchIndexer {
      */
     private void reportPlace() {
         try {
-            SearchIndex.Cursor committedAt;
-            applying.lock();
-            try {
-                SearchIndex index = store.current();
-                if (!incomplete && !cursor.equals(index.committedCursor())) {
-                    index.commit(cursor);
-                    uncommitted = false;
+            SearchIndex index = store.current();
+            // Never waits for the lock: a change that arrives meanwhile finds it taken and is left to the holder.
+            if (!incomplete && applying.tryLock()) {
+                try {
+                    if (!cursor.equals(index.committedCursor())) {
+                        index.commit(cursor);
+                        uncommitted = false;
+                    }
+                } finally {
+                    applying.unlock();
                 }
-                committedAt = index.committedCursor();
-            } finally {
-                applying.unlock();
+                if (followAgain.get()) {
+                    follow();
+                }
             }
-            sources.reportNode(settings.nodeName(), committedAt);
+            sources.reportNode(settings.nodeName(), index.committedCursor());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Search index could not report its place in the change log; it tries again", e);
         }
