@@ -107,7 +107,9 @@ public class RateLimits {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(capacity)
-                        .refillGreedy(capacity, limit.period)
+                        // All at once when the period has passed: 60 a minute means the 61st within the minute is
+                        // refused, not allowed because one token trickled back meanwhile.
+                        .refillIntervally(capacity, limit.period)
                         .build())
                 .build();
     }

@@ -6,6 +6,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -83,6 +87,33 @@ public class SearchSources {
                 .setParameter(2, cursor.txid())
                 .setParameter(3, cursor.seq())
                 .executeUpdate();
+    }
+
+    /** One node's place in the change log, as it last reported it. */
+    public record NodePlace(String node, long txid, long seq, OffsetDateTime seenAt) {}
+
+    /** Every node's place, the slowest first: the one that holds the log back. */
+    public List<NodePlace> nodes() {
+        List<?> rows = em.createNativeQuery("select node, txid, seq, seen_at from search_node order by txid, seq, node")
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(columns -> new NodePlace(
+                        (String) columns[0],
+                        ((Number) columns[1]).longValue(),
+                        ((Number) columns[2]).longValue(),
+                        toOffset(columns[3])))
+                .toList();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** The last change the log has forgotten: an index whose cursor lies below it has missed changes. */

@@ -229,8 +229,8 @@ class AbuseLimitsIT {
     }
 
     /**
-     * Sends until the first refusal and answers it. The bucket refills as it goes ({@code limit} per {@code period},
-     * evenly), so the count allowed lies between what was {@code left} and that plus what refilled meanwhile.
+     * Sends until the first refusal and answers it. The bucket refills whole once its period has passed, so the count
+     * allowed is what was {@code left}, or more only if a period ended meanwhile.
      */
     private static Portal.Answer untilRefused(Supplier<Portal.Answer> request, int left, int limit, Duration period) {
         long started = System.nanoTime();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -239,6 +240,15 @@ class SearchApiIT {
         assertTrue(status.getJsonNumber("documents").longValue() > 50, status.toString());
         assertEquals(
                 3, search("q=" + encode("homework gap")).getJsonNumber("total").longValue());
+
+        // The node reports its place in the change log, which is where the log may be trimmed to.
+        poll(
+                () -> portal.get("/api/admin/search", STAFF).json().getJsonArray("nodes").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(place -> place.getString("node").equals(status.getString("node"))
+                                && place.getJsonNumber("txid").longValue() > 0),
+                15_000,
+                "this node's place in the change log");
     }
 
     @Test
