@@ -31,6 +31,8 @@ final class Throughput {
 
     private static final double FIRST_RATE = Double.parseDouble(System.getProperty("cluster.throughput.first", "10"));
     private static final double FACTOR = 1.5;
+    private static final double WARM_RATE = 100;
+    private static final Duration WARM = Duration.ofSeconds(60);
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("cluster.throughput.step.seconds", 15));
     private static final long P99_LIMIT_MILLIS = 500;
     private static final int MAX_STEPS = 12;
@@ -49,6 +51,10 @@ final class Throughput {
         URI page = URI.create(cluster.nginx().baseUrl() + "/discussions/thread.xhtml?id=" + thread);
         URI api = URI.create(cluster.nginx().baseUrl() + "/api/threads/" + thread);
 
+        // The nodes may have just been restarted (the rolling part): a minute at 100 a second over all three lets
+        // each compile the pages first, so that neither run measures a cold node.
+        cluster.nginx().only(-1);
+        new FixedRateLoad().run(i -> i % 2 == 0 ? page : api, WARM_RATE, WARM);
         Map<String, Object> three = capacity(cluster, page, api, -1);
         Map<String, Object> one = capacity(cluster, page, api, 0);
         cluster.nginx().only(-1);
