@@ -52,8 +52,16 @@ final class FailoverUnderLoad {
     private static final String MEMBER = "member@demo.local";
     private static final List<String> WRITERS = List.of(MEMBER, "member2@demo.local");
     private static final int THREADS = 10;
-    /** Before a node goes: the load's first seconds are slow while the nodes compile the write path. */
+    /**
+     * A node goes only once the cluster keeps up with the load: its first seconds are slow while the nodes compile
+     * the write path, and a node killed while requests queue takes many more of them down with it. At least this
+     * long, then until the requests due 10 to 15 s ago were all answered with a median under 500 ms, at most
+     * {@link #STEADY_AT_MOST}.
+     */
     private static final Duration WARM = Duration.ofSeconds(45);
+
+    private static final Duration STEADY_AT_MOST = Duration.ofMinutes(3);
+    private static final long STEADY_MEDIAN_MILLIS = 500;
 
     private static final Duration DOWN = Duration.ofSeconds(30);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -89,7 +97,7 @@ final class FailoverUnderLoad {
         String name = cluster.nodes().get(victim).name();
 
         MixedLoad load = load(cluster, tokens, threads, "kill");
-        Thread.sleep(WARM.toMillis());
+        long steadyAfter = steady(load);
         long killedAt = load.elapsedMillis();
         LOG.info(() -> "Killing " + name + ", which serves the member");
         cluster.kill(victim);
@@ -146,6 +154,7 @@ final class FailoverUnderLoad {
                 .toList();
         Map<String, Object> beforeFigures = new LinkedHashMap<>(Scenarios.summary(earlier));
         beforeFigures.put("latency (ms)", latencies(earlier));
+        beforeFigures.put("the load kept up after (ms)", steadyAfter);
         report.section("answered before the kill (the first seconds warm the nodes up)", beforeFigures);
         report.target(
                 "requests from the kill until the node is restarted, " + (long) RATE + " a second of mixed reads and"
@@ -177,7 +186,7 @@ final class FailoverUnderLoad {
         Page before = page(cluster, browser);
 
         MixedLoad load = load(cluster, tokens, threads, "rolling");
-        Thread.sleep(WARM.toMillis());
+        long steadyAfter = steady(load);
         long from = load.elapsedMillis();
         Map<String, Object> restarts = new LinkedHashMap<>();
         for (int i = 0; i < PortalCluster.NODES; i++) {
@@ -205,6 +214,7 @@ final class FailoverUnderLoad {
         load.close();
         Page after = page(cluster, browser);
 
+        restarts.put("the load kept up after (ms)", Map.of("before the first restart", steadyAfter));
         report.section("restarts", restarts);
         List<MixedLoad.Exchange> during = load.dueBetween(from, end);
         List<MixedLoad.Exchange> idempotent =
@@ -232,6 +242,24 @@ final class FailoverUnderLoad {
                 before.signedIn() && after.signedIn());
 
         judgeWrites(cluster, report, load.dueBetween(0, end), threads);
+    }
+
+    /** Waits until the load is answered in time (see {@link #WARM}); answers after how long, in ms. */
+    private static long steady(MixedLoad load) throws InterruptedException {
+        Thread.sleep(WARM.toMillis());
+        while (load.elapsedMillis() < STEADY_AT_MOST.toMillis()) {
+            long now = load.elapsedMillis();
+            List<MixedLoad.Exchange> recent = load.dueBetween(now - 15_000, now - 10_000);
+            List<Long> millis =
+                    recent.stream().map(MixedLoad.Exchange::millis).sorted().toList();
+            boolean allAnswered = recent.size() >= RATE * 5 * 0.98;
+            if (allAnswered && millis.get(millis.size() / 2) < STEADY_MEDIAN_MILLIS) {
+                return now;
+            }
+            Thread.sleep(1_000);
+        }
+        LOG.warning("The load still queues after " + STEADY_AT_MOST + "; going on");
+        return load.elapsedMillis();
     }
 
     /** The API tokens of the members who write, in turn. */

@@ -33,6 +33,8 @@ final class Throughput {
     private static final double FACTOR = 1.5;
     private static final double WARM_RATE = 100;
     private static final Duration WARM = Duration.ofSeconds(60);
+    private static final Duration QUIET_AT_MOST = Duration.ofMinutes(3);
+    private static final double QUIET_SHARE = 0.15;
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("cluster.throughput.step.seconds", 15));
     private static final long P99_LIMIT_MILLIS = 500;
     private static final int MAX_STEPS = 12;
@@ -55,7 +57,9 @@ final class Throughput {
         // each compile the pages first, so that neither run measures a cold node.
         cluster.nginx().only(-1);
         new FixedRateLoad().run(i -> i % 2 == 0 ? page : api, WARM_RATE, WARM);
+        long threeQuietAfter = quiet(cluster);
         Map<String, Object> three = capacity(cluster, page, api, -1);
+        long oneQuietAfter = quiet(cluster);
         Map<String, Object> one = capacity(cluster, page, api, 0);
         cluster.nginx().only(-1);
 
@@ -70,11 +74,32 @@ final class Throughput {
         summary.put("3 nodes (per s)", threeRate);
         summary.put("3 against 1", oneRate == 0 ? "n/a" : String.format("%.2f", threeRate / oneRate));
         summary.put("cpus", Runtime.getRuntime().availableProcessors());
+        summary.put("nodes quiet before the 3-node run after (ms)", threeQuietAfter);
+        summary.put("nodes quiet before the 1-node run after (ms)", oneQuietAfter);
         summary.put("bound at 3 nodes' last passing step", three.get("bound"));
         summary.put("bound at 1 node's last passing step", one.get("bound"));
         report.section("throughput, 1 node against 3", summary);
         report.section("3 nodes, by step", castSteps(three));
         report.section("1 node, by step", castSteps(one));
+    }
+
+    /**
+     * Waits until the nodes' own work has settled, at most {@link #QUIET_AT_MOST}: after a rolling restart each node
+     * catches up with the search log it missed, which took most of the two cores at the first steps. Quiet is under
+     * {@link #QUIET_SHARE} of the machine for the three nodes together over 5 s. Answers how long it waited, in ms.
+     */
+    private static long quiet(PortalCluster cluster) throws Exception {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < QUIET_AT_MOST.toNanos()) {
+            Map<String, Map<Long, Long>> before = cpuTicks(cluster);
+            Thread.sleep(5_000);
+            Map<String, Map<Long, Long>> after = cpuTicks(cluster);
+            double share = used(before, after, "nodes") / Math.max(1, used(before, after, "machine all"));
+            if (share < QUIET_SHARE) {
+                break;
+            }
+        }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     @SuppressWarnings("unchecked")
