@@ -18,10 +18,8 @@ import static org.ctoforum.platform.settings.PortalSetting.NODE_NAME;
 
 import fish.payara.micro.PayaraMicro;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,7 +80,7 @@ public final class PortalLauncher {
             settings.put(DEMO, Boolean.toString(embedded));
         }
         if (settings.get(NODE_NAME).isBlank()) {
-            settings.put(NODE_NAME, hostName());
+            settings.put(NODE_NAME, PortalSetting.defaultNodeName());
         }
         if (settings.get(BASE_URL).isBlank()) {
             settings.put(BASE_URL, "http://localhost:" + settings.get(HTTP_PORT));
@@ -218,14 +216,6 @@ public final class PortalLauncher {
             settings.put(setting, setting.resolve(System::getProperty, System::getenv));
         }
         return settings;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
-        } catch (UnknownHostException e) {
-            return "node";
-        }
     }
 
     private static Path warBesideThisJar() throws URISyntaxException {

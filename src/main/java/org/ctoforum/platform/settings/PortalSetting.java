@@ -1,6 +1,8 @@
 package org.ctoforum.platform.settings;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -108,6 +110,21 @@ public enum PortalSetting {
             value = environment.apply(environmentVariable());
         }
         return value == null ? defaultValue : value.strip();
+    }
+
+    /**
+     * This node's name when {@code portal.node.name} is empty: the host name, cut to what the setting accepts, so the
+     * launcher's Payara and the WAR name the node alike.
+     */
+    public static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        String name = host.replaceAll("[^A-Za-z0-9._-]", "-");
+        return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
     /** Every setting whose value is wrong, as one message each naming the setting. */

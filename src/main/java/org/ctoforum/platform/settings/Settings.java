@@ -3,8 +3,6 @@ package org.ctoforum.platform.settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -94,15 +92,7 @@ public class Settings {
     /** This node's name, in logs, the search change log's node list and the {@code X-Portal-Node} header. */
     public String nodeName() {
         String name = text(PortalSetting.NODE_NAME);
-        return name.isEmpty() ? hostName() : name;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return name.isEmpty() ? PortalSetting.defaultNodeName() : name;
     }
 
     public boolean demo() {
