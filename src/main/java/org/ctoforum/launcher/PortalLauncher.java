@@ -198,6 +198,13 @@ public final class PortalLauncher {
      * buffer (8 KiB by default), so the buffer is raised and the portal answers a long address with its own 414 (see
      * RequestTargetLimit). The tests' Payara reads the same from payara-preboot.asadmin.
      */
+    /**
+     * Alone, a distributable WAR would still look for the Hazelcast session store on every request and log that
+     * Hazelcast is off; sessions then stay in this node's memory.
+     */
+    static final String SESSIONS_IN_MEMORY =
+            "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false";
+
     private static Path listenerCommands(Map<PortalSetting, String> settings) throws IOException {
         Path commands = Files.createTempFile("portal-listener", ".asadmin");
         commands.toFile().deleteOnExit();
@@ -206,7 +213,8 @@ public final class PortalLauncher {
                 commands,
                 http + ".request-timeout-seconds=" + settings.get(HTTP_REQUEST_TIMEOUT_SECONDS) + "\n" + http
                         + ".allow-payload-for-undefined-http-methods=true\n" + http
-                        + ".header-buffer-length-bytes=" + HEADER_BUFFER_BYTES + "\n");
+                        + ".header-buffer-length-bytes=" + HEADER_BUFFER_BYTES + "\n"
+                        + (settings.get(CLUSTER_MEMBERS).isBlank() ? SESSIONS_IN_MEMORY + "\n" : ""));
         return commands;
     }
 
