@@ -28,6 +28,7 @@ import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
+import org.ctoforum.platform.web.Backlog;
 
 /**
  * The moderators' work: the review queue (pending and flagged posts), approving and hiding, locking, pinning and
@@ -82,6 +83,43 @@ public class Moderation {
 
     @Inject
     Clock clock;
+
+    /** A post in the queue as a short list shows it: where it is and why it waits, without its author. */
+    public record WaitingPost(long postId, long threadId, String threadTitle, boolean flagged, OffsetDateTime since)
+            implements Serializable {
+        public String url() {
+            return "/discussions/thread.xhtml?id=" + threadId + "#post-" + postId;
+        }
+    }
+
+    /** How many posts wait for a moderator, and the oldest of them, in two queries. */
+    public Backlog<WaitingPost> waiting(int max) {
+        caller.require(Role.STAFF, "moderate");
+        String waits = " from Post p, DiscussionThread t where t.id = p.threadId and (p.status = :pending"
+                + " or (p.flagCount > 0 and p.status <> :deleted))";
+        long total = em.createQuery("select count(p)" + waits, Long.class)
+                .setParameter("pending", Post.Status.PENDING)
+                .setParameter("deleted", Post.Status.DELETED)
+                .getSingleResult();
+        if (total == 0) {
+            return Backlog.empty();
+        }
+        List<WaitingPost> first = em.createQuery(
+                        "select p.id, t.id, t.title, p.flagCount, p.createdAt" + waits + " order by p.id",
+                        Object[].class)
+                .setParameter("pending", Post.Status.PENDING)
+                .setParameter("deleted", Post.Status.DELETED)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(row -> new WaitingPost(
+                        (Long) row[0],
+                        (Long) row[1],
+                        (String) row[2],
+                        ((Number) row[3]).intValue() > 0,
+                        (OffsetDateTime) row[4]))
+                .toList();
+        return new Backlog<>(total, first);
+    }
 
     public List<QueueItem> queue() {
         caller.require(Role.STAFF, "moderate");

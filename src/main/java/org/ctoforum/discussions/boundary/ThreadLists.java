@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,9 +26,11 @@ import org.ctoforum.discussions.control.Attribution;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
@@ -42,6 +45,9 @@ import org.ctoforum.platform.web.LabelledCount;
 public class ThreadLists {
 
     public record ThreadList(List<ThreadSummary> threads, String next) implements Serializable {}
+
+    /** How far back "most active" looks. */
+    public static final int ACTIVE_DAYS = 30;
 
     @PersistenceContext
     EntityManager em;
@@ -60,6 +66,9 @@ public class ThreadLists {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     /**
      * Visible threads, latest activity first; pinned ones lead the first page. {@code category} is an id or a slug;
@@ -92,6 +101,69 @@ public class ThreadLists {
         }
         ids.addAll(page);
         return new ThreadList(summaries(ids), next);
+    }
+
+    /**
+     * The most active threads the caller may read: by visible posts in the last {@link #ACTIVE_DAYS} days, then by
+     * latest post. Only the latest few hundred threads are weighed, so the cost does not grow with the archive.
+     */
+    public List<ThreadTeaser> mostActive(int max) {
+        String categoryIds = readableCategoryIds();
+        if (categoryIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = em.createNativeQuery("with latest as (select t.id, t.title, t.category_id, t.post_count,"
+                        + " t.last_post_at from discussion_thread t where t.status = ?1 and t.category_id in ("
+                        + categoryIds + ") order by t.last_post_at desc, t.id desc limit 300)"
+                        + " select l.id, l.title, c.name, c.slug, l.post_count, l.last_post_at,"
+                        + " (select count(*) from discussion_post p where p.thread_id = l.id and p.status = ?2"
+                        + " and p.created_at >= ?3) as recent"
+                        + " from latest l join discussion_category c on c.id = l.category_id"
+                        + " order by recent desc, l.last_post_at desc, l.id desc limit ?4")
+                .setParameter(1, DiscussionThread.Status.VISIBLE.name())
+                .setParameter(2, Post.Status.VISIBLE.name())
+                .setParameter(3, OffsetDateTime.now(clock).minusDays(ACTIVE_DAYS))
+                .setParameter(4, max)
+                .getResultList();
+        return rows.stream().map(row -> teaser((Object[]) row, null, null)).toList();
+    }
+
+    /**
+     * The threads the caller has opened and not muted that have visible posts they have not read, latest first; a
+     * thread follows its category's level unless the member chose one for it.
+     */
+    public List<ThreadTeaser> unreadFollowed(int max) {
+        long account = caller.requireAccountId();
+        String categoryIds = readableCategoryIds();
+        if (categoryIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = em.createNativeQuery("select t.id, t.title, c.name, c.slug, t.post_count, t.last_post_at,"
+                        + " 0, count(p.id), min(p.id)"
+                        + " from discussion_read_mark m"
+                        + " join discussion_thread t on t.id = m.thread_id and t.status = ?2"
+                        + " join discussion_category c on c.id = t.category_id"
+                        + " join discussion_post p on p.thread_id = t.id and p.status = ?3 and p.id > m.last_read_id"
+                        + " left join discussion_watch wt on wt.account_id = m.account_id and wt.thread_id = t.id"
+                        + " left join discussion_watch wc on wc.account_id = m.account_id"
+                        + " and wc.category_id = t.category_id"
+                        + " where m.account_id = ?1 and t.category_id in (" + categoryIds + ")"
+                        + " and coalesce(wt.level, wc.level, ?4) <> ?5"
+                        + " group by t.id, t.title, c.name, c.slug, t.post_count, t.last_post_at"
+                        + " order by t.last_post_at desc, t.id desc limit ?6")
+                .setParameter(1, account)
+                .setParameter(2, DiscussionThread.Status.VISIBLE.name())
+                .setParameter(3, Post.Status.VISIBLE.name())
+                .setParameter(4, WatchLevel.TRACKING.name())
+                .setParameter(5, WatchLevel.MUTED.name())
+                .setParameter(6, max)
+                .getResultList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    return teaser(columns, ((Number) columns[7]).longValue(), ((Number) columns[8]).longValue());
+                })
+                .toList();
     }
 
     /** The visible threads about the sessions of a forum edition, by session, for the edition's page. */
@@ -199,6 +271,26 @@ public class ThreadLists {
                     fresh));
         }
         return summaries;
+    }
+
+    private String readableCategoryIds() {
+        return categories.readable().stream()
+                .map(c -> String.valueOf(c.getId()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static ThreadTeaser teaser(Object[] columns, Long unread, Long firstUnread) {
+        long id = ((Number) columns[0]).longValue();
+        return new ThreadTeaser(
+                id,
+                (String) columns[1],
+                (String) columns[2],
+                (String) columns[3],
+                Math.max(0, ((Number) columns[4]).intValue() - 1),
+                SqlValues.moment(columns[5]),
+                ((Number) columns[6]).longValue(),
+                unread,
+                ThreadTeaser.url(id, firstUnread));
     }
 
     /** The keyset of the thread list: the last thread's activity time and id, opaque to clients. */

@@ -8,10 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +29,7 @@ import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
 import org.ctoforum.platform.changes.ContentChanged;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
@@ -291,7 +290,7 @@ public class Threads {
         thread.recount(
                 ((Number) row[0]).longValue(),
                 row[1] == null ? null : ((Number) row[1]).longValue(),
-                row[2] == null ? null : toOffset(row[2]));
+                row[2] == null ? null : SqlValues.moment(row[2]));
     }
 
     /** The posts as the caller may see them, with the depth of each reply on this page. */
@@ -393,16 +392,6 @@ public class Threads {
             return Attribution.PARTICIPANT;
         }
         return people.byId(authorId).map(Person::displayName).orElse(Attribution.PARTICIPANT);
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private OffsetDateTime now() {

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +116,39 @@ public class Agendas {
                 .setParameter("s", sessionId)
                 .executeUpdate();
         registrations.releaseSeat(session, account);
+    }
+
+    /**
+     * The caller's next sessions, soonest first: those not yet over in their edition's time zone. One query, for the
+     * home page.
+     */
+    public List<AgendaTeaser> upcoming(int max) {
+        long account = caller.requireAccountId();
+        Instant now = clock.instant();
+        return em.createQuery(
+                        "select s.id, e.id, e.title, s.title, s.start, s.end, r.name, s.cancelled, e.timeZone"
+                                + " from AgendaPick p, ForumSession s, Edition e, Room r"
+                                + " where p.accountId = :a and s.id = p.sessionId and e.id = s.editionId"
+                                + " and r.id = s.roomId and e.endDate >= :yesterday order by s.start, s.id",
+                        Object[].class)
+                .setParameter("a", account)
+                .setParameter("yesterday", LocalDate.now(clock).minusDays(1))
+                .getResultStream()
+                .map(row -> {
+                    ZoneId zone = ZoneId.of((String) row[8]);
+                    return new AgendaTeaser(
+                            (Long) row[0],
+                            (Long) row[1],
+                            (String) row[2],
+                            (String) row[3],
+                            ((LocalDateTime) row[4]).atZone(zone).toOffsetDateTime(),
+                            ((LocalDateTime) row[5]).atZone(zone).toOffsetDateTime(),
+                            (String) row[6],
+                            (Boolean) row[7]);
+                })
+                .filter(teaser -> teaser.end().toInstant().isAfter(now))
+                .limit(max)
+                .toList();
     }
 
     public List<Entry> mine() {

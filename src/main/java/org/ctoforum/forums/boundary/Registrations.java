@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.ctoforum.forums.entity.Edition;
 import org.ctoforum.forums.entity.ForumSession;
 import org.ctoforum.forums.entity.Registration;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.mail.Mailer;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.problem.ProblemType;
@@ -87,6 +89,35 @@ public class Registrations {
         return caller.accountId()
                 .flatMap(account -> active(editionId, null, account))
                 .map(this::view);
+    }
+
+    /** Editions not yet over whose seats are all taken and whose waitlist is not empty, soonest first (staff). */
+    public List<WaitlistTeaser> fullWithWaitlist(int max) {
+        caller.require(Role.STAFF, "see waitlists");
+        List<?> rows = em.createNativeQuery("select e.id, e.title, e.start_date, e.capacity,"
+                        + " count(*) filter (where r.status = ?1), count(*) filter (where r.status = ?2)"
+                        + " from forum_edition e join forum_registration r on r.edition_id = e.id and r.session_id is null"
+                        + " where e.end_date >= ?3 group by e.id, e.title, e.start_date, e.capacity"
+                        + " having count(*) filter (where r.status = ?2) > 0"
+                        + " and count(*) filter (where r.status = ?1) >= e.capacity"
+                        + " order by e.start_date, e.id limit ?4")
+                .setParameter(1, Registration.Status.REGISTERED.name())
+                .setParameter(2, Registration.Status.WAITLISTED.name())
+                .setParameter(3, LocalDate.now(clock))
+                .setParameter(4, max)
+                .getResultList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    return new WaitlistTeaser(
+                            ((Number) columns[0]).longValue(),
+                            (String) columns[1],
+                            SqlValues.date(columns[2]),
+                            ((Number) columns[3]).intValue(),
+                            ((Number) columns[4]).longValue(),
+                            ((Number) columns[5]).longValue());
+                })
+                .toList();
     }
 
     /** Cancels the caller's registration; the first on the waitlist is promoted at once and mailed. */

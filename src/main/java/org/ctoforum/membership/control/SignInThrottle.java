@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.ctoforum.membership.entity.SignInAttempt;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
 
@@ -48,15 +49,8 @@ public class SignInThrottle {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        OffsetDateTime oldestCounted = toOffsetDateTime(rows.get(0));
+        OffsetDateTime oldestCounted = SqlValues.moment(rows.get(0));
         Duration wait = Duration.between(now, oldestCounted.plus(window));
         return wait.isNegative() ? Optional.empty() : Optional.of(wait.plusSeconds(1));
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

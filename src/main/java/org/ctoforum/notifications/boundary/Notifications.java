@@ -23,6 +23,7 @@ import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.security.SignedLinks;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.platform.web.Backlog;
 
 /**
  * Notifications: written in the notifying feature's transaction, and mailed through the outbox at once or kept for
@@ -128,6 +129,27 @@ public class Notifications {
                         .map(n -> NotificationView.of(n, readsMembersOnly))
                         .toList(),
                 next);
+    }
+
+    /** The caller's newest unread notifications and how many are unread in all. */
+    public Backlog<NotificationView> unread(int max) {
+        long account = caller.requireAccountId();
+        long total = unreadCount(account);
+        if (total == 0) {
+            return Backlog.empty();
+        }
+        boolean readsMembersOnly = caller.is(Role.MEMBER) || caller.staff();
+        return new Backlog<>(
+                total,
+                em.createQuery(
+                                "select n from Notification n where n.accountId = :a and n.readAt is null"
+                                        + " order by n.id desc",
+                                Notification.class)
+                        .setParameter("a", account)
+                        .setMaxResults(max)
+                        .getResultStream()
+                        .map(n -> NotificationView.of(n, readsMembersOnly))
+                        .toList());
     }
 
     public long unreadCount() {

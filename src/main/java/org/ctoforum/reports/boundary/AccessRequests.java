@@ -23,6 +23,7 @@ import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
+import org.ctoforum.platform.web.Backlog;
 import org.ctoforum.reports.entity.Access;
 import org.ctoforum.reports.entity.AccessRequest;
 import org.ctoforum.reports.entity.Report;
@@ -126,6 +127,35 @@ public class AccessRequests {
             query.setParameter("report", reportId);
         }
         return query.getResultList().stream().map(this::view).toList();
+    }
+
+    /** The oldest pending requests and how many wait in all, read in three queries whatever their number. */
+    public Backlog<RequestView> pending(int max) {
+        caller.require(Role.STAFF, "read access requests");
+        long total = em.createQuery("select count(q) from AccessRequest q where q.status = :pending", Long.class)
+                .setParameter("pending", AccessRequest.Status.PENDING)
+                .getSingleResult();
+        if (total == 0) {
+            return Backlog.empty();
+        }
+        List<Object[]> rows = em.createQuery(
+                        "select q, r from AccessRequest q, Report r where r.id = q.reportId and q.status = :pending"
+                                + " order by q.createdAt",
+                        Object[].class)
+                .setParameter("pending", AccessRequest.Status.PENDING)
+                .setMaxResults(max)
+                .getResultList();
+        Map<Long, Person> who = people.byIds(rows.stream()
+                .map(row -> ((AccessRequest) row[0]).getAccountId())
+                .toList());
+        return new Backlog<>(
+                total,
+                rows.stream()
+                        .map(row -> view(
+                                (AccessRequest) row[0],
+                                (Report) row[1],
+                                who.get(((AccessRequest) row[0]).getAccountId())))
+                        .toList());
     }
 
     /** The caller's own requests, newest first. */
@@ -281,10 +311,14 @@ public class AccessRequests {
     }
 
     private RequestView view(AccessRequest request) {
-        Report report = em.find(Report.class, request.getReportId());
-        String who = people.byId(request.getAccountId())
-                .map(Person::displayName)
-                .orElse("account " + request.getAccountId());
+        return view(
+                request,
+                em.find(Report.class, request.getReportId()),
+                people.byId(request.getAccountId()).orElse(null));
+    }
+
+    private static RequestView view(AccessRequest request, Report report, Person person) {
+        String who = person != null ? person.displayName() : "account " + request.getAccountId();
         return new RequestView(
                 request.getId(),
                 report.getId(),

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ctoforum.membership.boundary.People;
 import org.ctoforum.membership.boundary.People.Person;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.files.FileStore;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.problem.ProblemType;
@@ -293,7 +294,7 @@ public class Downloads {
                     reader == null ? "anonymous" : reader.displayName() + " <" + reader.email() + ">",
                     ((Number) row[2]).intValue(),
                     (String) row[3],
-                    timestamp(row[4]),
+                    SqlValues.moment(row[4]),
                     (String) row[5],
                     ((Number) row[6]).longValue(),
                     (Boolean) row[7],
@@ -405,12 +406,5 @@ public class Downloads {
     /** A name that a spreadsheet would run as a formula gets a leading quote (CSV injection). */
     private static String inert(String value) {
         return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime at) {
-            return at;
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

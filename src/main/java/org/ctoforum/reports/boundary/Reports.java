@@ -156,6 +156,36 @@ public class Reports {
                 .getResultList();
     }
 
+    /** The latest released reports, newest first, each marked locked when the caller may not read it. */
+    public List<ReportTeaser> latest(int max) {
+        Reader reader = reader();
+        List<Report> reports = released(max);
+        Set<Long> granted = reports.isEmpty()
+                ? Set.of()
+                : grantedAmong(reports.stream().map(Report::getId).toList(), reader);
+        return reports.stream()
+                .map(r -> ReportTeaser.of(
+                        r, r.getReleaseAt(), !ReportRules.canRead(r, reader, granted.contains(r.getId()))))
+                .toList();
+    }
+
+    /**
+     * Reports in review that someone else wrote, longest waiting first: those the calling staff member may publish,
+     * since nobody publishes their own.
+     */
+    public List<ReportTeaser> inReviewByOthers(int max) {
+        long staffId = caller.require(Role.STAFF, "see the reports in review");
+        return em.createQuery(
+                        "select r from Report r where r.status = :review and r.authorId <> :me order by r.updatedAt",
+                        Report.class)
+                .setParameter("review", Report.Status.IN_REVIEW)
+                .setParameter("me", staffId)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(r -> ReportTeaser.of(r, r.getUpdatedAt(), false))
+                .toList();
+    }
+
     public ReportView view(long id) {
         return detail(visible(id));
     }

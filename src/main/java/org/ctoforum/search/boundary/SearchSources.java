@@ -6,16 +6,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.ctoforum.platform.changes.ContentChanged.Content;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.searchable.IndexBatch;
 import org.ctoforum.platform.searchable.IndexUpdate;
 import org.ctoforum.platform.searchable.SearchSource;
@@ -102,18 +100,8 @@ public class SearchSources {
                         (String) columns[0],
                         ((Number) columns[1]).longValue(),
                         ((Number) columns[2]).longValue(),
-                        toOffset(columns[3])))
+                        SqlValues.moment(columns[3])))
                 .toList();
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** The last change the log has forgotten: an index whose cursor lies below it has missed changes. */

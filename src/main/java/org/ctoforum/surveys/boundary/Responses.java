@@ -18,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.ctoforum.membership.boundary.People;
+import org.ctoforum.platform.database.SqlValues;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.problem.ProblemType;
 import org.ctoforum.platform.security.Caller;
@@ -90,6 +92,36 @@ public class Responses {
 
     @Inject
     Surveys surveys;
+
+    /** The caller's district and the current survey, in one query; empty while no survey has opened. */
+    public Optional<DistrictSurveyStatus> myDistrictStatus() {
+        long accountId = caller.requireAccountId();
+        List<?> rows = em.createNativeQuery("select s.year, s.title, s.status, s.closes, d.name,"
+                        + " m.confirmed_at is not null, r.id, r.submitted_at,"
+                        + " (select count(*) from survey_answer a where a.response_id = r.id)"
+                        + " from survey s left join survey_district_member m on m.account_id = ?1"
+                        + " left join survey_district d on d.id = m.district_id"
+                        + " left join survey_response r on r.survey_id = s.id and r.district_id = m.district_id"
+                        + " where s.status <> ?2 order by s.status = ?3 desc, s.year desc limit 1")
+                .setParameter(1, accountId)
+                .setParameter(2, SurveyStatus.DRAFT.name())
+                .setParameter(3, SurveyStatus.OPEN.name())
+                .getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            String response = columns[6] == null ? "NONE" : columns[7] == null ? "STARTED" : "SUBMITTED";
+            return new DistrictSurveyStatus(
+                    ((Number) columns[0]).intValue(),
+                    (String) columns[1],
+                    (String) columns[2],
+                    SqlValues.date(columns[3]),
+                    (String) columns[4],
+                    Boolean.TRUE.equals(columns[5]),
+                    response,
+                    ((Number) columns[8]).intValue(),
+                    columns[7] == null ? null : SqlValues.moment(columns[7]));
+        });
+    }
 
     public ResponseView mine(long surveyId) {
         long accountId = caller.requireMember("answer the survey");

@@ -1,0 +1,2 @@
+/** The home page's bean. */
+package org.ctoforum.home.ui;
