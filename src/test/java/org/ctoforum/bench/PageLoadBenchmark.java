@@ -26,6 +26,9 @@ final class PageLoadBenchmark {
     private static final int POSTS = 50;
     private static final Duration P99_LIMIT = Duration.ofMillis(150);
 
+    /** The pages with a target and a capacity; the others are there to compare with. */
+    private static final String[] PAGES = {"thread page, 50 posts", "thread list", "home page"};
+
     /** What a run may be given with {@code -Dbench.pages.*}. */
     record Settings(double rate, Duration duration, Duration warmup, Duration capacityStep) {
         static Settings fromSystemProperties() {
@@ -66,6 +69,7 @@ final class PageLoadBenchmark {
             targets.put(
                     "thread page, 50 posts", URI.create(running.baseUrl() + "/discussions/thread.xhtml?id=" + thread));
             targets.put("thread list", URI.create(running.baseUrl() + "/discussions/index.xhtml"));
+            targets.put("home page", URI.create(running.baseUrl() + "/"));
             targets.put("GET /api/threads/{id}, 50 posts", URI.create(running.baseUrl() + "/api/threads/" + thread));
 
             for (URI uri : targets.values()) {
@@ -87,7 +91,7 @@ final class PageLoadBenchmark {
                     ratios.put(name, Math.round(result.latencies().p(50) / floor * 10) / 10.0));
             report.section("p50 as a multiple of GET /api/ping's", ratios);
 
-            for (String page : new String[] {"thread page, 50 posts", "thread list"}) {
+            for (String page : PAGES) {
                 FixedRateLoad.Result result = results.get(page);
                 report.target(
                         page + ": p99 ≤ 150 ms, 0 errors at " + (long) settings.rate() + "/s",
@@ -96,7 +100,7 @@ final class PageLoadBenchmark {
                         result.latencies().p(99) <= P99_LIMIT.toMillis() && result.errors() == 0);
             }
             Map<String, Object> capacity = new LinkedHashMap<>();
-            for (String page : new String[] {"thread page, 50 posts", "thread list"}) {
+            for (String page : PAGES) {
                 LOG.info(() -> "Capacity of " + page);
                 capacity.put(
                         page,
