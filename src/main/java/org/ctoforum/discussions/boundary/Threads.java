@@ -186,14 +186,16 @@ public class Threads {
         return sections.readableSection(form.reportId(), form.sectionAnchor().strip());
     }
 
-    /** The category staff chose for threads about sections; a client may name it, but no other. */
+    /**
+     * The category staff chose for threads about sections; a client may name it, but no other. Whether the caller
+     * may write there is checked by the caller of this, as for any category.
+     */
     private Category sectionCategory(NewThread form) {
         Category category = categories
                 .forReportSections()
-                .filter(categories::canRead)
                 .orElseThrow(() -> ProblemException.conflict(
                         "Staff have not chosen a category for discussions of report sections yet."));
-        if (form.categoryId() != null && !form.categoryId().equals(category.getId())) {
+        if (form.categoryId() != null && !form.categoryId().equals(category.getId()) && categories.canRead(category)) {
             throw ProblemException.badRequest("Threads about a report section go to the category staff chose for"
                     + " them (" + category.getId() + "); leave categoryId out.");
         }
