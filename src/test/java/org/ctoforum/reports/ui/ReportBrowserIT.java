@@ -65,6 +65,12 @@ class ReportBrowserIT extends BrowserTest {
         String anchor = section.getString("anchor");
         assertEquals(0, section.getInt("discussions"), "the demo has no thread about this section");
 
+        browser.get(page("/reports/" + report));
+        assertTrue(browser.findElements(By.id("discussions-" + anchor)).isEmpty(), "the members' category is theirs");
+        assertTrue(browser.findElement(By.id(anchor))
+                .findElement(By.partialLinkText("Sign in to discuss this section"))
+                .getAttribute("href")
+                .contains("/signin.xhtml"));
         signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
         browser.get(page("/reports/" + report));
         assertEquals(
