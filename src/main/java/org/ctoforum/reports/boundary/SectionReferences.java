@@ -4,6 +4,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.reports.entity.Report;
@@ -47,10 +49,13 @@ public class SectionReferences {
     @Inject
     Reports reports;
 
+    @Inject
+    Clock clock;
+
     /** The section, if its report is published and the caller may read it; a problem says why not otherwise. */
     public SectionReference readableSection(long reportId, String anchor) {
         Report report = reports.visible(reportId);
-        if (report.getStatus() != Report.Status.PUBLISHED) {
+        if (report.getStatus() != Report.Status.PUBLISHED || !report.releasedBy(OffsetDateTime.now(clock))) {
             throw ProblemException.conflict("Report " + reportId + " is "
                     + report.getStatus().name().toLowerCase().replace('_', ' ')
                     + "; only a published report's sections can be discussed.");

@@ -800,6 +800,23 @@ class ReportsApiIT {
         Portal.Answer staffOnDraft = startAbout(draft, "early", STAFF);
         assertEquals(409, staffOnDraft.status(), staffOnDraft.toString());
         assertTrue(staffOnDraft.json().getString("detail").contains("published"), staffOnDraft.toString());
+        long embargoed =
+                draft("PUBLIC", "sectionlater" + token).getJsonNumber("id").longValue();
+        portal.putJson(
+                "/api/reports/" + embargoed + "/sections",
+                "[{\"heading\": \"Later\", \"markdown\": \"Soon.\"}]",
+                STAFF);
+        assertEquals(200, transition(embargoed, "IN_REVIEW", null, STAFF).status());
+        assertEquals(
+                200,
+                transition(
+                                embargoed,
+                                "PUBLISHED",
+                                OffsetDateTime.now().plusDays(2).toString(),
+                                ADMIN)
+                        .status());
+        assertEquals(404, startAbout(embargoed, "later", MEMBER).status(), "an embargoed report is not confirmed");
+        assertEquals(409, startAbout(embargoed, "later", STAFF).status(), "nor discussed before its release");
         Portal.Answer unknownAnchor = startAbout(id, "no-such-section", MEMBER);
         assertEquals(404, unknownAnchor.status(), unknownAnchor.toString());
         assertTrue(unknownAnchor.json().getString("detail").contains("no-such-section"), unknownAnchor.toString());
