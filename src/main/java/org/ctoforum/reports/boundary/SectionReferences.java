@@ -56,9 +56,8 @@ public class SectionReferences {
     public SectionReference readableSection(long reportId, String anchor) {
         Report report = reports.visible(reportId);
         if (report.getStatus() != Report.Status.PUBLISHED || !report.releasedBy(OffsetDateTime.now(clock))) {
-            throw ProblemException.conflict("Report " + reportId + " is "
-                    + report.getStatus().name().toLowerCase().replace('_', ' ')
-                    + "; only a published report's sections can be discussed.");
+            throw ProblemException.conflict("Report " + reportId + " is not open for discussion: only a published"
+                    + " report's sections, once it is released, can be discussed.");
         }
         if (!reports.canRead(report)) {
             throw ProblemException.forbidden("Only those who may read the report can discuss its sections.");
