@@ -39,7 +39,8 @@ public class Categories {
             String kind,
             String visibility,
             Boolean chathamHouseDefault,
-            Integer position) {}
+            Integer position,
+            Boolean reportSections) {}
 
     @PersistenceContext
     EntityManager em;
@@ -82,6 +83,13 @@ public class Categories {
                 .getResultStream()
                 .filter(this::canRead)
                 .toList();
+    }
+
+    /** The category staff chose for threads about report sections, whoever may read it. */
+    public Optional<Category> forReportSections() {
+        return em.createQuery("select c from Category c where c.reportSections = true", Category.class)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The category, if it exists and the caller may read it; a 404 otherwise, so hidden ones are not confirmed. */
@@ -159,6 +167,18 @@ public class Categories {
                 Fields.oneOf(CategoryKind.class, form.kind(), CategoryKind.GENERAL, "kind"),
                 Fields.oneOf(Visibility.class, form.visibility(), Visibility.MEMBERS, "visibility"),
                 Boolean.TRUE.equals(form.chathamHouseDefault()));
+        if (form.reportSections() != null && form.reportSections() != category.isReportSections()) {
+            if (form.reportSections()) {
+                // One category at a time: the one chosen before gives the place up first, for the unique index.
+                forReportSections().ifPresent(before -> {
+                    before.takeReportSections(false);
+                    em.flush();
+                });
+            }
+            category.takeReportSections(form.reportSections());
+            LOG.info(() -> "Threads about report sections "
+                    + (form.reportSections() ? "now go to " : "no longer go to ") + category.getSlug());
+        }
     }
 
     private Optional<Category> bySlugAny(String slug) {

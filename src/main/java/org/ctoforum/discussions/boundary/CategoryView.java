@@ -3,7 +3,10 @@ package org.ctoforum.discussions.boundary;
 import java.io.Serializable;
 import org.ctoforum.discussions.entity.Category;
 
-/** A category as readers see it; {@code threads} counts its visible threads. */
+/**
+ * A category as readers see it; {@code threads} counts its visible threads. {@code reportSections} marks the category
+ * that threads about report sections go into.
+ */
 public record CategoryView(
         long id,
         String slug,
@@ -12,6 +15,7 @@ public record CategoryView(
         String kind,
         String visibility,
         boolean chathamHouseDefault,
+        boolean reportSections,
         long threads,
         String watchLevel)
         implements Serializable {
@@ -25,6 +29,7 @@ public record CategoryView(
                 category.getKind().name(),
                 category.getVisibility().name(),
                 category.isChathamHouseDefault(),
+                category.isReportSections(),
                 threads,
                 watchLevel);
     }

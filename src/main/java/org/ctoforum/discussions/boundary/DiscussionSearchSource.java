@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ctoforum.discussions.entity.AboutSection;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
@@ -30,7 +31,7 @@ import org.ctoforum.platform.searchable.SearchSource;
  * Discussions in search. A thread is searched by its title and opening post, and each reply is a document of its
  * own; both are found only by those who may read the category, and a Chatham House thread carries no author at all.
  * A thread's title, rule, category and authors' names show in all its documents, so a change to any of them re-reads
- * the thread whole.
+ * the thread whole. A thread about a report section is also found by the section's heading and the report's title.
  */
 @ApplicationScoped
 public class DiscussionSearchSource implements SearchSource {
@@ -228,6 +229,7 @@ public class DiscussionSearchSource implements SearchSource {
         Set<String> readers = Set.of(category.getVisibility().readerKey());
         return Optional.of(SearchDocument.of(THREAD, thread.getId())
                 .title(thread.getTitle())
+                .summary(aboutSection(thread.getSection()))
                 .body(first != null && first.visible() ? Markdown.toPlainText(first.getBody()) : "")
                 .url("/discussions/thread.xhtml?id=" + thread.getId())
                 .date(thread.getCreatedAt().toLocalDate())
@@ -236,6 +238,15 @@ public class DiscussionSearchSource implements SearchSource {
                 .topics(List.of(category.getName()))
                 .author(thread.isChathamHouse() ? null : names.get(thread.getAuthorId()))
                 .build());
+    }
+
+    /** What a thread about a report section is about, so a search for the section's heading finds it. */
+    private static String aboutSection(AboutSection section) {
+        if (section == null) {
+            return null;
+        }
+        return "About the " + (section.isRemoved() ? "removed " : "") + "section “" + section.getHeading() + "” of "
+                + section.getReportTitle();
     }
 
     private static Optional<SearchDocument> post(

@@ -35,10 +35,11 @@ import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.web.LabelledCount;
+import org.ctoforum.reports.boundary.SectionReferences;
 
 /**
- * The thread lists: a category's or tag's threads by latest activity with keyset pagination, and a forum edition's
- * threads by session. One row per thread, and the reader's unread counts in one query for the page.
+ * The thread lists: a category's or tag's threads by latest activity with keyset pagination, a forum edition's
+ * threads by session, and a report's by section. One row per thread, and the reader's unread counts in one query for the page.
  */
 @Stateless
 @DeclareRoles({Role.Names.ADMIN, Role.Names.STAFF, Role.Names.MEMBER, Role.Names.PRESS})
@@ -63,6 +64,9 @@ public class ThreadLists {
 
     @Inject
     ForumReferences forums;
+
+    @Inject
+    SectionReferences sections;
 
     @Inject
     Caller caller;
@@ -172,7 +176,7 @@ public class ThreadLists {
         if (sessions.isEmpty()) {
             return Map.of();
         }
-        Set<Long> readable = categories.readable().stream().map(Category::getId).collect(Collectors.toSet());
+        Set<Long> readable = readableIds();
         List<Long> ids = em.createQuery(
                         "select t.id from DiscussionThread t where t.sessionId in :sessions and t.status = :visible"
                                 + " order by t.lastPostAt desc",
@@ -183,6 +187,55 @@ public class ThreadLists {
         return summaries(ids).stream()
                 .filter(t -> readable.contains(t.categoryId()))
                 .collect(Collectors.groupingBy(ThreadSummary::sessionId));
+    }
+
+    /**
+     * The visible threads about a report's sections that the caller may read, latest activity first; {@code anchor}
+     * narrows them to one section. A report the caller may not see answers 404, so a draft's threads stay unasked.
+     */
+    public List<ThreadSummary> forReport(long reportId, String anchor) {
+        sections.requireVisible(reportId);
+        Set<Long> readable = readableIds();
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createQuery(
+                        "select t.id from DiscussionThread t where t.section.reportId = :reportId"
+                                + " and t.status = :visible and t.categoryId in :readable"
+                                + (anchor == null ? "" : " and t.section.anchor = :anchor")
+                                + " order by t.lastPostAt desc, t.id desc",
+                        Long.class)
+                .setParameter("reportId", reportId)
+                .setParameter("visible", DiscussionThread.Status.VISIBLE)
+                .setParameter("readable", readable);
+        if (anchor != null) {
+            query.setParameter("anchor", anchor);
+        }
+        return summaries(query.getResultList());
+    }
+
+    /** How many visible threads about each of a report's sections the caller may read, in one query. */
+    public Map<String, Long> sectionCounts(long reportId) {
+        Set<Long> readable = readableIds();
+        if (readable.isEmpty()) {
+            return Map.of();
+        }
+        return em
+                .createQuery(
+                        "select t.section.anchor, count(t) from DiscussionThread t"
+                                + " where t.section.reportId = :reportId and t.status = :visible"
+                                + " and t.categoryId in :readable group by t.section.anchor",
+                        Object[].class)
+                .setParameter("reportId", reportId)
+                .setParameter("visible", DiscussionThread.Status.VISIBLE)
+                .setParameter("readable", readable)
+                .getResultList()
+                .stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    private Set<Long> readableIds() {
+        return categories.readable().stream().map(Category::getId).collect(Collectors.toSet());
     }
 
     /** Visible posts per category and week ({@code YYYY-MM-DD} of the week's Monday in {@code zone}) since a moment (staff). */
@@ -266,6 +319,8 @@ public class ThreadLists {
                     t.getLastPostAt().toString(),
                     List.copyOf(t.getTags()),
                     t.getSessionId(),
+                    t.getSection() == null ? null : t.getSection().getReportId(),
+                    t.getSection() == null ? null : t.getSection().getAnchor(),
                     !signedIn ? null : fresh ? (Long) (long) t.getPostCount() : (Long) counts[0],
                     !signedIn ? null : fresh ? null : counts[1] == 0 ? null : (Long) counts[1],
                     fresh));

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A thread with one page of its posts, oldest first. {@code next} is the {@code after} value for the next page, null
- * on the last. {@code sessionLink} is the page of the forum session the thread is about. {@code posts} is flat; {@code replyTo} and {@code depth} let a client draw replies under their posts.
+ * on the last. {@code sessionLink} is the page of the forum session the thread is about; {@code section} the report
+ * section it is about. {@code posts} is flat; {@code replyTo} and {@code depth} let a client draw replies under their posts.
  */
 public record ThreadPage(
         long id,
@@ -22,6 +23,7 @@ public record ThreadPage(
         Long sessionId,
         String sessionTitle,
         String sessionLink,
+        SectionLink section,
         String createdAt,
         int postCount,
         List<PostView> posts,

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A line of the thread list. {@code unread} and {@code firstUnread} are for signed-in readers: a thread never opened
- * counts all its posts as unread and is {@code fresh}.
+ * counts all its posts as unread and is {@code fresh}. {@code reportId} and {@code sectionAnchor} name the report
+ * section a thread is about.
  */
 public record ThreadSummary(
         long id,
@@ -21,6 +22,8 @@ public record ThreadSummary(
         String lastPostAt,
         List<String> tags,
         Long sessionId,
+        Long reportId,
+        String sectionAnchor,
         Long unread,
         Long firstUnread,
         boolean fresh)

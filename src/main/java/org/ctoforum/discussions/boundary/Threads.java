@@ -18,10 +18,13 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ctoforum.discussions.control.Attribution;
+import org.ctoforum.discussions.control.Quotes;
 import org.ctoforum.discussions.control.Tags;
+import org.ctoforum.discussions.entity.AboutSection;
 import org.ctoforum.discussions.entity.Category;
 import org.ctoforum.discussions.entity.DiscussionThread;
 import org.ctoforum.discussions.entity.Post;
+import org.ctoforum.discussions.entity.Visibility;
 import org.ctoforum.discussions.entity.WatchLevel;
 import org.ctoforum.forums.boundary.ForumReferences;
 import org.ctoforum.forums.boundary.ForumReferences.SessionReference;
@@ -38,6 +41,8 @@ import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.settings.PortalSetting;
 import org.ctoforum.platform.settings.Settings;
+import org.ctoforum.reports.boundary.SectionReferences;
+import org.ctoforum.reports.boundary.SectionReferences.SectionReference;
 
 /**
  * Threads and posts: reading, writing, editing, deleting and flagging; the lists are {@link ThreadLists}'. Every
@@ -51,8 +56,19 @@ public class Threads {
     private static final Logger LOG = Logger.getLogger(Threads.class.getName());
     static final int MAX_DEPTH = 4;
 
+    /**
+     * A new thread. One about a report section names {@code reportId} and {@code sectionAnchor} and leaves
+     * {@code categoryId} out: it goes to the category staff chose, and its first post quotes the section.
+     */
     public record NewThread(
-            String title, String body, Long categoryId, Boolean chathamHouse, List<String> tags, Long sessionId) {}
+            String title,
+            String body,
+            Long categoryId,
+            Boolean chathamHouse,
+            List<String> tags,
+            Long sessionId,
+            Long reportId,
+            String sectionAnchor) {}
 
     public record NewPost(String body, Long replyTo) {}
 
@@ -78,6 +94,9 @@ public class Threads {
     ForumReferences forums;
 
     @Inject
+    SectionReferences sections;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -94,13 +113,21 @@ public class Threads {
         if (form == null) {
             throw ProblemException.badRequest("Send {title, body, categoryId, chathamHouse}.");
         }
-        if (form.categoryId() == null) {
-            throw ProblemException.badRequest("categoryId is required.");
-        }
-        Category category = categories.readableCategory(form.categoryId());
+        SectionReference section = aboutSection(form);
+        Category category = section != null ? sectionCategory(form) : chosenCategory(form);
         long author = requireWriter(category);
-        String title = Fields.required(form.title(), "title", 200).strip();
+        String title = section != null && (form.title() == null || form.title().isBlank())
+                ? suggestedTitle(section)
+                : Fields.required(form.title(), "title", 200).strip();
         String body = checkedBody(form.body());
+        if (section != null) {
+            body = Quotes.ofSection(
+                            section.heading(),
+                            section.reportTitle(),
+                            section.url(),
+                            mayQuote(section, category) ? section.markdown() : null)
+                    + body;
+        }
         Set<String> tags = Tags.normalize(form.tags());
         if (form.sessionId() != null && !forums.sessionExists(form.sessionId())) {
             throw ProblemException.notFound("Forum session " + form.sessionId());
@@ -111,6 +138,14 @@ public class Threads {
         OffsetDateTime now = OffsetDateTime.now(clock);
         DiscussionThread thread =
                 new DiscussionThread(category, title, author, chathamHouse, form.sessionId(), tags, review, now);
+        if (section != null) {
+            thread.about(new AboutSection(
+                    section.reportId(),
+                    section.reportTitle(),
+                    section.reportPage(),
+                    section.anchor(),
+                    section.heading()));
+        }
         em.persist(thread);
         em.flush();
         Post first = new Post(thread.getId(), author, null, body, Markdown.toSafeHtml(body), review, now);
@@ -126,6 +161,57 @@ public class Threads {
         LOG.info(() -> "Thread " + thread.getId() + " started in " + category.getSlug() + " by account " + author
                 + (chathamHouse ? " (Chatham House)" : "") + (review ? ", waiting for review" : ""));
         return thread.getId();
+    }
+
+    /** The title a thread about a section starts with, unless the member writes another. */
+    public static String suggestedTitle(SectionReference section) {
+        String title = "On “" + section.heading() + "” in " + section.reportTitle();
+        return title.length() <= 200 ? title : title.substring(0, 199) + "…";
+    }
+
+    /** The section a new thread is about, checked through reports, or null for a thread about no section. */
+    private SectionReference aboutSection(NewThread form) {
+        if (form.reportId() == null && form.sectionAnchor() == null) {
+            return null;
+        }
+        if (form.reportId() == null
+                || form.sectionAnchor() == null
+                || form.sectionAnchor().isBlank()) {
+            throw ProblemException.badRequest("reportId and sectionAnchor go together: send both, or neither.");
+        }
+        if (form.sessionId() != null) {
+            throw ProblemException.badRequest("A thread is about a forum session or a report section, not both.");
+        }
+        return sections.readableSection(form.reportId(), form.sectionAnchor().strip());
+    }
+
+    /**
+     * The category staff chose for threads about sections; a client may name it, but no other. Whether the caller
+     * may write there is checked by the caller of this, as for any category.
+     */
+    private Category sectionCategory(NewThread form) {
+        Category category = categories
+                .forReportSections()
+                .orElseThrow(() -> ProblemException.conflict(
+                        "Staff have not chosen a category for discussions of report sections yet."));
+        if (form.categoryId() != null && !form.categoryId().equals(category.getId()) && categories.canRead(category)) {
+            throw ProblemException.badRequest("Threads about a report section go to the category staff chose for"
+                    + " them (" + category.getId() + "); leave categoryId out.");
+        }
+        return category;
+    }
+
+    private Category chosenCategory(NewThread form) {
+        if (form.categoryId() == null) {
+            throw ProblemException.badRequest("categoryId is required.");
+        }
+        return categories.readableCategory(form.categoryId());
+    }
+
+    /** A section's text is quoted only where everyone who may read the category may read the report. */
+    private static boolean mayQuote(SectionReference section, Category category) {
+        return section.readableBy() == SectionReferences.Readers.EVERYONE
+                || category.getVisibility() == Visibility.MEMBERS;
     }
 
     public ThreadPage read(long threadId, Long after, int size) {
@@ -170,6 +256,7 @@ public class Threads {
                 thread.getSessionId(),
                 session == null ? null : session.title(),
                 session == null ? null : session.url(),
+                SectionLink.of(thread.getSection()),
                 thread.getCreatedAt().toString(),
                 thread.getPostCount(),
                 views(thread, shown),

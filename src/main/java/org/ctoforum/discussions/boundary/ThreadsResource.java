@@ -38,19 +38,34 @@ public class ThreadsResource {
     @Operation(
             operationId = "listThreads",
             summary = "Visible threads, latest activity first: {threads, next}. category is an id or slug; pass"
-                    + " next as after for the following page")
+                    + " next as after for the following page. report (an id) lists the threads about the report's"
+                    + " sections, section (an anchor) about one of them, all on one page")
     public ThreadLists.ThreadList list(
             @QueryParam("category") String category,
             @QueryParam("tag") String tag,
             @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("30") int size) {
+            @QueryParam("size") @DefaultValue("30") int size,
+            @QueryParam("report") Long report,
+            @QueryParam("section") String section) {
+        if (report != null) {
+            return new ThreadLists.ThreadList(threadLists.forReport(report, blankToNull(section)), null);
+        }
+        if (section != null) {
+            throw ProblemException.badRequest("section is an anchor of a report: send report as well.");
+        }
         return threadLists.list(category, tag, after, size);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @POST
     @Operation(
             operationId = "startThread",
-            summary = "Start a thread: {title, body, categoryId, chathamHouse, tags, sessionId}; body is Markdown")
+            summary = "Start a thread: {title, body, categoryId, chathamHouse, tags, sessionId}; body is Markdown."
+                    + " About a report section: {reportId, sectionAnchor, title?, body} instead of categoryId; it goes"
+                    + " to the category staff chose, and its first post quotes and links the section")
     @APIResponse(responseCode = "201", description = "Created")
     @OpenTo(OpenTo.SIGNED_IN)
     public Response create(Threads.NewThread form) {

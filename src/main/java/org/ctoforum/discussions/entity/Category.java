@@ -42,6 +42,10 @@ public class Category {
     @Column(nullable = false)
     private int position;
 
+    /** Whether threads about report sections go here: staff choose one category for them. */
+    @Column(name = "report_sections", nullable = false)
+    private boolean reportSections;
+
     @Version
     private long version;
 
@@ -63,6 +67,14 @@ public class Category {
         this.kind = kind;
         this.visibility = visibility;
         this.chathamHouseDefault = chathamHouseDefault;
+    }
+
+    public void takeReportSections(boolean taken) {
+        this.reportSections = taken;
+    }
+
+    public boolean isReportSections() {
+        return reportSections;
     }
 
     public Long getId() {

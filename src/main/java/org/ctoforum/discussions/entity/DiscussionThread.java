@@ -3,6 +3,7 @@ package org.ctoforum.discussions.entity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -54,6 +55,10 @@ public class DiscussionThread {
 
     @Column(name = "session_id")
     private Long sessionId;
+
+    // Never null: EclipseLink would write null into section_removed for a missing embedded value.
+    @Embedded
+    private AboutSection section = new AboutSection();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -118,6 +123,16 @@ public class DiscussionThread {
         }
     }
 
+    /** Makes the thread one about a report's section. */
+    public void about(AboutSection section) {
+        this.section = section;
+    }
+
+    /** Follows a change of its section's report: a new title or heading (null for a removed section). */
+    public boolean followSection(String reportTitle, String heading) {
+        return section.follow(reportTitle, heading);
+    }
+
     public void approve() {
         if (status == Status.PENDING) {
             status = Status.VISIBLE;
@@ -172,6 +187,11 @@ public class DiscussionThread {
 
     public Long getSessionId() {
         return sessionId;
+    }
+
+    /** The report section the thread is about, or null. */
+    public AboutSection getSection() {
+        return section.getReportId() == null ? null : section;
     }
 
     public Status getStatus() {

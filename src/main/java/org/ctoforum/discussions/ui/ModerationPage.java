@@ -33,6 +33,7 @@ public class ModerationPage implements Serializable {
     private String kind = "GENERAL";
     private String visibility = "MEMBERS";
     private boolean chathamHouseDefault;
+    private boolean reportSections;
 
     public void load() {
         queue = moderation.queue();
@@ -62,6 +63,7 @@ public class ModerationPage implements Serializable {
         kind = category.kind();
         visibility = category.visibility();
         chathamHouseDefault = category.chathamHouseDefault();
+        reportSections = category.reportSections();
     }
 
     public void newCategory() {
@@ -70,11 +72,12 @@ public class ModerationPage implements Serializable {
         kind = "GENERAL";
         visibility = "MEMBERS";
         chathamHouseDefault = false;
+        reportSections = false;
     }
 
     public void saveCategory() {
-        Categories.CategoryForm form =
-                new Categories.CategoryForm(slug, name, description, kind, visibility, chathamHouseDefault, null);
+        Categories.CategoryForm form = new Categories.CategoryForm(
+                slug, name, description, kind, visibility, chathamHouseDefault, null, reportSections);
         if (PageMessages.attempt(() -> {
             if (editing == null) {
                 categories.create(form);
@@ -142,6 +145,14 @@ public class ModerationPage implements Serializable {
 
     public void setVisibility(String visibility) {
         this.visibility = visibility;
+    }
+
+    public boolean isReportSections() {
+        return reportSections;
+    }
+
+    public void setReportSections(boolean reportSections) {
+        this.reportSections = reportSections;
     }
 
     public boolean isChathamHouseDefault() {

@@ -16,9 +16,16 @@ import org.ctoforum.forums.boundary.EditionView;
 import org.ctoforum.forums.boundary.Editions;
 import org.ctoforum.forums.boundary.Schedule;
 import org.ctoforum.platform.markdown.Markdown;
+import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.web.PageMessages;
+import org.ctoforum.reports.boundary.SectionReferences;
+import org.ctoforum.reports.boundary.SectionReferences.SectionReference;
 
-/** Starting a thread: category, title, tags, the Chatham House choice, an optional forum session, and the text. */
+/**
+ * Starting a thread: category, title, tags, the Chatham House choice, an optional forum session, and the text. A thread
+ * about a report section ({@code report} and {@code section} in the address) goes to the category staff chose for
+ * those, and shows the section it will quote.
+ */
 @Named
 @ViewScoped
 public class NewThreadPage implements Serializable {
@@ -40,6 +47,9 @@ public class NewThreadPage implements Serializable {
     @Inject
     Schedule schedule;
 
+    @Inject
+    SectionReferences sections;
+
     private String category;
     private Long categoryId;
     private String title;
@@ -50,8 +60,16 @@ public class NewThreadPage implements Serializable {
     private String preview;
     private List<Choice> categoryChoices = List.of();
     private List<Choice> sessionChoices = List.of();
+    private Long reportId;
+    private String sectionAnchor;
+    private SectionReference section;
+    private String sectionProblem;
 
     public void load() {
+        if (reportId != null && sectionAnchor != null) {
+            loadSection();
+            return;
+        }
         List<Category> writable =
                 categories.readable().stream().filter(categories::canWrite).toList();
         categoryChoices =
@@ -74,6 +92,29 @@ public class NewThreadPage implements Serializable {
         sessionChoices = sessions;
     }
 
+    /** The section to discuss, its category, and a title to start from; or why it cannot be discussed. */
+    private void loadSection() {
+        try {
+            section = sections.readableSection(reportId, sectionAnchor);
+        } catch (ProblemException refused) {
+            sectionProblem = refused.detail();
+            return;
+        }
+        categories
+                .forReportSections()
+                .filter(categories::canWrite)
+                .ifPresentOrElse(
+                        c -> {
+                            categoryChoices = List.of(new Choice(c.getId(), c.getName()));
+                            categoryId = c.getId();
+                            chathamHouse = c.isChathamHouseDefault();
+                        },
+                        () -> sectionProblem = "Discussing report sections is for members.");
+        if (title == null) {
+            title = Threads.suggestedTitle(section);
+        }
+    }
+
     /** Picking a category sets the Chatham House choice to its default. */
     public void categoryChanged() {
         categories.readable().stream()
@@ -89,8 +130,11 @@ public class NewThreadPage implements Serializable {
     public void start() throws IOException {
         Long[] created = new Long[1];
         List<String> tagList = tags == null ? List.of() : Arrays.asList(tags.split(","));
-        if (PageMessages.attempt(() -> created[0] =
-                threads.create(new Threads.NewThread(title, body, categoryId, chathamHouse, tagList, sessionId)))) {
+        if (PageMessages.attempt(() -> created[0] = threads.create(
+                section == null
+                        ? new Threads.NewThread(title, body, categoryId, chathamHouse, tagList, sessionId, null, null)
+                        : new Threads.NewThread(
+                                title, body, null, chathamHouse, tagList, null, reportId, sectionAnchor)))) {
             FacesContext context = FacesContext.getCurrentInstance();
             context.getExternalContext().getFlash().setKeepMessages(true);
             PageMessages.info("Your thread is started.");
@@ -98,6 +142,30 @@ public class NewThreadPage implements Serializable {
                     .redirect(context.getExternalContext().getRequestContextPath() + "/discussions/thread.xhtml?id="
                             + created[0]);
         }
+    }
+
+    public Long getReportId() {
+        return reportId;
+    }
+
+    public void setReportId(Long reportId) {
+        this.reportId = reportId;
+    }
+
+    public String getSectionAnchor() {
+        return sectionAnchor;
+    }
+
+    public void setSectionAnchor(String sectionAnchor) {
+        this.sectionAnchor = sectionAnchor;
+    }
+
+    public SectionReference getSection() {
+        return section;
+    }
+
+    public String getSectionProblem() {
+        return sectionProblem;
     }
 
     public String getCategory() {

@@ -63,9 +63,12 @@ public record ReportView(
         }
     }
 
-    public record SectionView(String anchor, String heading, String markdown, String html) implements Serializable {
-        static SectionView of(ReportSection section) {
-            return new SectionView(section.getAnchor(), section.getHeading(), section.getMarkdown(), section.getHtml());
+    /** {@code discussions} counts the threads about the section that the caller may read. */
+    public record SectionView(String anchor, String heading, String markdown, String html, long discussions)
+            implements Serializable {
+        static SectionView of(ReportSection section, long discussions) {
+            return new SectionView(
+                    section.getAnchor(), section.getHeading(), section.getMarkdown(), section.getHtml(), discussions);
         }
     }
 
@@ -77,7 +80,7 @@ public record ReportView(
             OffsetDateTime now,
             List<VersionView> versions,
             List<SectionView> sections) {
-        String page = "/reports/" + report.getSlug();
+        String page = pageOf(report);
         return new ReportView(
                 report.getId(),
                 report.getSlug(),
@@ -104,6 +107,11 @@ public record ReportView(
                 latest == null || latest.getCoverHash() == null ? null : page + "/cover.png",
                 versions,
                 sections);
+    }
+
+    /** The report's page, where its sections are anchors. */
+    static String pageOf(Report report) {
+        return "/reports/" + report.getSlug();
     }
 
     /** The API's address of the file: it takes HTTP Basic and tokens, and answers a problem, not a sign-in page. */

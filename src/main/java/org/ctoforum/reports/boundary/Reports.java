@@ -27,6 +27,8 @@ import org.ctoforum.platform.markdown.Markdown;
 import org.ctoforum.platform.problem.Fields;
 import org.ctoforum.platform.problem.ProblemException;
 import org.ctoforum.platform.problem.ProblemType;
+import org.ctoforum.platform.sections.ReportSectionsChanged;
+import org.ctoforum.platform.sections.SectionDiscussionCounts;
 import org.ctoforum.platform.security.Caller;
 import org.ctoforum.platform.security.Role;
 import org.ctoforum.platform.text.Slugs;
@@ -73,6 +75,12 @@ public class Reports {
 
     @Inject
     Event<ContentChanged> changes;
+
+    @Inject
+    Event<ReportSectionsChanged> sectionChanges;
+
+    @Inject
+    SectionDiscussionCounts discussions;
 
     @Inject
     Caller caller;
@@ -266,6 +274,7 @@ public class Reports {
         Report report = existing(id);
         describe(report, form, now());
         changes.fire(ContentChanged.of(Content.REPORT, id));
+        sectionsChanged(report, sections(id));
         return detail(report);
     }
 
@@ -336,7 +345,15 @@ public class Reports {
         existing.values().stream().filter(s -> !kept.contains(s.getAnchor())).forEach(em::remove);
         report.touch(now());
         changes.fire(ContentChanged.of(Content.REPORT, id));
-        return result.stream().map(ReportView.SectionView::of).toList();
+        sectionsChanged(report, result);
+        return sectionViews(id, result);
+    }
+
+    /** Threads about the sections keep their headings and the report's title: they learn of changes from here. */
+    private void sectionsChanged(Report report, List<ReportSection> sections) {
+        Map<String, String> headings = new HashMap<>();
+        sections.forEach(s -> headings.put(s.getAnchor(), s.getHeading()));
+        sectionChanges.fire(new ReportSectionsChanged(report.getId(), report.getTitle(), headings));
     }
 
     public ReportVersion latest(long reportId) {
@@ -366,11 +383,18 @@ public class Reports {
                 versions.stream()
                         .map(v -> ReportView.VersionView.of(report, v, reader.staff() || (canRead && v == latest)))
                         .toList(),
-                canRead
-                        ? sections(report.getId()).stream()
-                                .map(ReportView.SectionView::of)
-                                .toList()
-                        : List.of());
+                canRead ? sectionViews(report.getId(), sections(report.getId())) : List.of());
+    }
+
+    /** The sections with the number of their discussions the caller may read, all counted in one query. */
+    private List<ReportView.SectionView> sectionViews(long reportId, List<ReportSection> sections) {
+        if (sections.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = discussions.byAnchor(reportId);
+        return sections.stream()
+                .map(s -> ReportView.SectionView.of(s, counts.getOrDefault(s.getAnchor(), 0L)))
+                .toList();
     }
 
     private void describe(Report report, ReportForm form, OffsetDateTime now) {

@@ -44,6 +44,30 @@ class DiscussionRulesTest {
     }
 
     @Test
+    void aSectionIsQuotedByItsOpeningParagraphAndLinked() {
+        String quote = Quotes.ofSection(
+                "Budgets [that] never *stretch*",
+                "Hurdles 2026",
+                "/reports/hurdles-2026#budgets",
+                "Money is **tight**\nand late.\n\nThe second paragraph stays out.");
+        assertEquals(
+                "> Money is tight and late.\n>\n> From [Budgets \\[that\\] never \\*stretch\\*]"
+                        + "(/reports/hurdles-2026#budgets), in *Hurdles 2026*\n\n",
+                quote);
+        assertEquals(
+                "From [Staffing](/reports/r#staffing), in *R*\n\n",
+                Quotes.ofSection("Staffing", "R", "/reports/r#staffing", null),
+                "a section that may not be quoted is only linked");
+    }
+
+    @Test
+    void aLongOpeningIsCutAtAWord() {
+        String opening = Quotes.opening("word ".repeat(200));
+        assertTrue(opening.length() <= Quotes.MAX_OPENING + 2, opening);
+        assertTrue(opening.endsWith("word …"), opening);
+    }
+
+    @Test
     void chathamHouseAttributionNeverNamesTheAuthor() {
         assertEquals(Attribution.PARTICIPANT, Attribution.shown(true, "Maria Member"));
         assertEquals("Maria Member", Attribution.shown(false, "Maria Member"));

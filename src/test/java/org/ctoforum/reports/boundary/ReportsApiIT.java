@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -730,6 +732,225 @@ class ReportsApiIT {
         assertEquals("staffing", renamed.array().getJsonObject(0).getString("anchor"));
         assertEquals("budget-pressure", renamed.array().getJsonObject(1).getString("anchor"));
         assertTrue(portal.get("/reports/" + report.getString("slug")).body().contains("id=\"budget-pressure\""));
+    }
+
+    /** Issue 28: members discuss a section where they read it; the thread follows the section's heading. */
+    @Test
+    void membersDiscussASectionWhichKeepsItsThreadsThroughRenameAndRemoval() throws Exception {
+        String token = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject report = published("PUBLIC", "discussmark" + token);
+        long id = report.getJsonNumber("id").longValue();
+        String slug = report.getString("slug");
+        assertEquals(
+                200,
+                portal.putJson(
+                                "/api/reports/" + id + "/sections",
+                                "[{\"heading\": \"Lean budgets\", \"markdown\": \"Money is **tight** this year.\\n\\n"
+                                        + "A second paragraph.\"}, {\"heading\": \"Staffing\", \"markdown\": \"Hire.\"}]",
+                                STAFF)
+                        .status());
+
+        Portal.Answer started = portal.postJson(
+                "/api/threads",
+                "{\"reportId\": " + id + ", \"sectionAnchor\": \"lean-budgets\", \"body\": \"What do you cut first?\"}",
+                MEMBER);
+        assertEquals(201, started.status(), started.toString());
+        long thread = started.json().getJsonNumber("id").longValue();
+        JsonObject read = portal.get("/api/threads/" + thread, MEMBER).json();
+        assertEquals("On “Lean budgets” in Report discussmark" + token, read.getString("title"));
+        JsonObject section = read.getJsonObject("section");
+        assertEquals("Lean budgets", section.getString("heading"));
+        assertEquals("/reports/" + slug + "#lean-budgets", section.getString("url"));
+        assertFalse(section.getBoolean("removed"));
+        String opening = read.getJsonArray("posts").getJsonObject(0).getString("html");
+        assertTrue(opening.contains("<blockquote>") && opening.contains("Money is tight this year."), opening);
+        assertFalse(opening.contains("second paragraph"), "only the opening is quoted: " + opening);
+        assertTrue(opening.contains("href=\"/reports/" + slug + "#lean-budgets\""), opening);
+        assertTrue(opening.contains("What do you cut first?"), opening);
+
+        assertEquals(List.of(1L, 0L), discussionCounts(id, MEMBER), "counted for members, section by section");
+        assertEquals(List.of(0L, 0L), discussionCounts(id, READER), "a non-member cannot read the members' category");
+        assertEquals(List.of(0L, 0L), discussionCounts(id, null));
+        Portal.Answer listed = portal.get("/api/threads?report=" + id + "&section=lean-budgets", MEMBER);
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(
+                thread,
+                listed.json()
+                        .getJsonArray("threads")
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue());
+        assertEquals(1, listed.json().getJsonArray("threads").size());
+        assertTrue(portal.get("/api/threads?report=" + id + "&section=staffing", MEMBER)
+                .json()
+                .getJsonArray("threads")
+                .isEmpty());
+        assertTrue(portal.get("/api/threads?report=" + id + "&section=lean-budgets", READER)
+                .json()
+                .getJsonArray("threads")
+                .isEmpty());
+        assertEquals(
+                400, portal.get("/api/threads?section=lean-budgets", MEMBER).status());
+
+        long draft = draft("PUBLIC", "sectiondraft" + token).getJsonNumber("id").longValue();
+        portal.putJson(
+                "/api/reports/" + draft + "/sections", "[{\"heading\": \"Early\", \"markdown\": \"Soon.\"}]", STAFF);
+        assertEquals(404, startAbout(draft, "early", MEMBER).status(), "a draft is not confirmed to members");
+        assertEquals(404, portal.get("/api/threads?report=" + draft, MEMBER).status());
+        Portal.Answer staffOnDraft = startAbout(draft, "early", STAFF);
+        assertEquals(409, staffOnDraft.status(), staffOnDraft.toString());
+        assertTrue(staffOnDraft.json().getString("detail").contains("published"), staffOnDraft.toString());
+        long embargoed =
+                draft("PUBLIC", "sectionlater" + token).getJsonNumber("id").longValue();
+        portal.putJson(
+                "/api/reports/" + embargoed + "/sections",
+                "[{\"heading\": \"Later\", \"markdown\": \"Soon.\"}]",
+                STAFF);
+        assertEquals(200, transition(embargoed, "IN_REVIEW", null, STAFF).status());
+        assertEquals(
+                200,
+                transition(
+                                embargoed,
+                                "PUBLISHED",
+                                OffsetDateTime.now().plusDays(2).toString(),
+                                ADMIN)
+                        .status());
+        assertEquals(404, startAbout(embargoed, "later", MEMBER).status(), "an embargoed report is not confirmed");
+        assertEquals(409, startAbout(embargoed, "later", STAFF).status(), "nor discussed before its release");
+        Portal.Answer unknownAnchor = startAbout(id, "no-such-section", MEMBER);
+        assertEquals(404, unknownAnchor.status(), unknownAnchor.toString());
+        assertTrue(unknownAnchor.json().getString("detail").contains("no-such-section"), unknownAnchor.toString());
+        assertEquals(404, startAbout(987_654_321L, "lean-budgets", MEMBER).status());
+        assertEquals(403, startAbout(id, "lean-budgets", READER).status(), "writing takes a membership");
+        assertEquals(
+                400,
+                portal.postJson("/api/threads", "{\"reportId\": " + id + ", \"body\": \"x\"}", MEMBER)
+                        .status());
+
+        String renamed = "Thin wallets " + token;
+        Portal.Answer rename = portal.putJson(
+                "/api/reports/" + id + "/sections",
+                "[{\"anchor\": \"lean-budgets\", \"heading\": \"" + renamed + "\", \"markdown\": \"Tight.\"},"
+                        + " {\"anchor\": \"staffing\", \"heading\": \"Staffing\", \"markdown\": \"Hire.\"}]",
+                STAFF);
+        assertEquals("lean-budgets", rename.array().getJsonObject(0).getString("anchor"));
+        assertEquals(1, rename.array().getJsonObject(0).getInt("discussions"));
+        JsonObject followed =
+                portal.get("/api/threads/" + thread, MEMBER).json().getJsonObject("section");
+        assertEquals(renamed, followed.getString("heading"));
+        assertEquals("/reports/" + slug + "#lean-budgets", followed.getString("url"));
+        await().alias("the thread to be found by the section's new heading")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> foundThread(token, MEMBER, thread));
+        assertFalse(foundThread(token, READER, thread), "search keeps the members' category to members");
+
+        portal.putJson(
+                "/api/reports/" + id + "/sections",
+                "[{\"anchor\": \"staffing\", \"heading\": \"Staffing\", \"markdown\": \"Hire.\"}]",
+                STAFF);
+        JsonObject removed = portal.get("/api/threads/" + thread, MEMBER).json().getJsonObject("section");
+        assertTrue(removed.getBoolean("removed"));
+        assertEquals(renamed, removed.getString("heading"), "the heading as it was last known");
+        assertEquals(List.of(0L), discussionCounts(id, MEMBER));
+        HttpClient pages = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        portal.signInThroughTheForm(pages, MEMBER, Portal.DEMO_PASSWORD);
+        String page = pages.send(
+                        portal.request("/discussions/thread.xhtml?id=" + thread)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(page.contains("That section has since been removed from the report."), page);
+        assertTrue(page.contains("“" + renamed + "”"), "the removed section's last heading shows");
+
+        JsonObject broadband = category("broadband");
+        assertTrue(category("reports").getBoolean("reportSections"), "the demo's default");
+        try {
+            Portal.Answer chosen = chooseForSections(broadband);
+            assertEquals(200, chosen.status(), chosen.toString());
+            assertFalse(category("reports").getBoolean("reportSections"), "one category at a time");
+            long inPublic = startAbout(id, "staffing", MEMBER)
+                    .json()
+                    .getJsonNumber("id")
+                    .longValue();
+            assertEquals(
+                    "broadband",
+                    portal.get("/api/threads/" + inPublic, MEMBER).json().getString("categorySlug"));
+            assertEquals(List.of(1L), discussionCounts(id, READER), "the public category is counted for everyone");
+            assertEquals(List.of(1L), discussionCounts(id, null));
+
+            JsonObject gated = published("MEMBERS", "gatedsection" + token);
+            long gatedId = gated.getJsonNumber("id").longValue();
+            portal.putJson(
+                    "/api/reports/" + gatedId + "/sections",
+                    "[{\"heading\": \"Inside\", \"markdown\": \"The members' text " + token + ".\"}]",
+                    STAFF);
+            long aboutGated = startAbout(gatedId, "inside", MEMBER)
+                    .json()
+                    .getJsonNumber("id")
+                    .longValue();
+            String first = portal.get("/api/threads/" + aboutGated, MEMBER)
+                    .json()
+                    .getJsonArray("posts")
+                    .getJsonObject(0)
+                    .getString("html");
+            assertFalse(
+                    first.contains("The members"), "a members' report is not quoted where the public reads: " + first);
+            assertTrue(first.contains("#inside"), "only linked: " + first);
+        } finally {
+            assertEquals(200, chooseForSections(category("reports")).status());
+        }
+    }
+
+    private JsonObject category(String slug) {
+        return portal.get("/api/categories", STAFF).array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("slug").equals(slug))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Portal.Answer chooseForSections(JsonObject category) {
+        JsonObject form = jakarta.json.Json.createObjectBuilder()
+                .add("name", category.getString("name"))
+                .add("description", category.getString("description"))
+                .add("kind", category.getString("kind"))
+                .add("visibility", category.getString("visibility"))
+                .add("chathamHouseDefault", category.getBoolean("chathamHouseDefault"))
+                .add("reportSections", true)
+                .build();
+        return portal.putJson("/api/categories/" + category.getJsonNumber("id"), form.toString(), STAFF);
+    }
+
+    private Portal.Answer startAbout(long reportId, String anchor, String who) {
+        return portal.postJson(
+                "/api/threads",
+                "{\"reportId\": " + reportId + ", \"sectionAnchor\": \"" + anchor + "\", \"body\": \"A thought.\"}",
+                who);
+    }
+
+    private List<Long> discussionCounts(long reportId, String who) {
+        return portal
+                .get("/api/reports/" + reportId, as(who))
+                .json()
+                .getJsonArray("sections")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(s -> s.getJsonNumber("discussions").longValue())
+                .toList();
+    }
+
+    private boolean foundThread(String query, String who, long threadId) {
+        return portal
+                .get("/api/search?q=" + query, who)
+                .json()
+                .getJsonArray("hits")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .anyMatch(hit -> hit.getString("url").equals("/discussions/thread.xhtml?id=" + threadId));
     }
 
     @Test

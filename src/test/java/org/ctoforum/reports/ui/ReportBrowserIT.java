@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,6 +51,53 @@ class ReportBrowserIT extends BrowserTest {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-link")));
         assertTrue(
                 browser.findElement(By.id("signed-link")).getAttribute("value").contains("/download?link="));
+    }
+
+    /** Issue 28: a member discusses a section where they read it, and the thread links back to the section. */
+    @Test
+    void aMemberDiscussesASectionFromTheReportPage() {
+        String report = "hurdles-2026";
+        JsonObject section = new Portal(base)
+                .get("/api/reports/by-slug/" + report, "member@demo.local", Portal.DEMO_PASSWORD)
+                .json()
+                .getJsonArray("sections")
+                .getJsonObject(1);
+        String anchor = section.getString("anchor");
+        assertEquals(0, section.getInt("discussions"), "the demo has no thread about this section");
+
+        browser.get(page("/reports/" + report));
+        assertTrue(browser.findElements(By.id("discussions-" + anchor)).isEmpty(), "the members' category is theirs");
+        assertTrue(browser.findElement(By.id(anchor))
+                .findElement(By.partialLinkText("Sign in to discuss this section"))
+                .getAttribute("href")
+                .contains("/signin.xhtml"));
+        signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
+        browser.get(page("/reports/" + report));
+        assertEquals(
+                "0 member discussions",
+                browser.findElement(By.id("discussions-" + anchor)).getText());
+        browser.findElement(By.id("discuss-" + anchor)).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("thread:body")));
+        assertTrue(browser.findElement(By.id("about-section")).getText().contains(section.getString("heading")));
+        String title = browser.findElement(By.id("thread:title")).getAttribute("value");
+        assertTrue(title.contains(section.getString("heading")), "the title starts from the section: " + title);
+        browser.findElement(By.id("thread:body")).sendKeys("Our district cut the refresh cycle first. And yours?");
+        browser.findElement(By.id("thread:start")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("section-link")));
+        assertTrue(browser.findElement(By.cssSelector(".post-body blockquote")).isDisplayed(), "the section is quoted");
+        String back = browser.findElement(By.id("section-link")).getAttribute("href");
+        assertTrue(back.endsWith("/reports/" + report + "#" + anchor), back);
+        browser.findElement(By.id("section-link")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("discussions-" + anchor)));
+        assertEquals(
+                "1 member discussion",
+                browser.findElement(By.id("discussions-" + anchor)).getText());
+        assertEquals(
+                title,
+                browser.findElement(By.cssSelector("#" + anchor + " .section-discussions li a"))
+                        .getText());
     }
 
     @Test
