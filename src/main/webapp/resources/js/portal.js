@@ -11,6 +11,33 @@ document.addEventListener("DOMContentLoaded", function () {
     });
 });
 
+// Staff's menu: a button opens and folds its links; Escape or a click elsewhere folds them again.
+document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.getElementById("staff-toggle");
+    var links = document.getElementById("staff-links");
+    if (!toggle || !links) {
+        return;
+    }
+    function show(open) {
+        links.hidden = !open;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () {
+        show(links.hidden);
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !links.hidden) {
+            show(false);
+            toggle.focus();
+        }
+    });
+    document.addEventListener("click", function (event) {
+        if (!toggle.parentNode.contains(event.target)) {
+            show(false);
+        }
+    });
+});
+
 // Search: "/" jumps to the search box, titles are suggested while typing, arrow keys walk the results, and a
 // facet checkbox applies at once (the "Apply filters" button stays for those without scripts).
 document.addEventListener("DOMContentLoaded", function () {
@@ -20,7 +47,13 @@ document.addEventListener("DOMContentLoaded", function () {
         var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
         if (event.key === "/" && !typing && box) {
             event.preventDefault();
-            (document.getElementById("search-q") || box).focus();
+            var field = document.getElementById("search-q") || box;
+            if (field.offsetParent === null) {
+                // The top bar's box gives way on mid-sized screens: the search page has a box of its own.
+                window.location.href = box.form.action;
+            } else {
+                field.focus();
+            }
         }
         if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !typing) {
             var links = Array.prototype.slice.call(document.querySelectorAll(".hit-title"));

@@ -85,6 +85,7 @@ class DashboardIT extends BrowserTest {
     @Test
     void staffSeeEveryChartWithItsTable() {
         signInAndWait(STAFF, Portal.DEMO_PASSWORD);
+        browser.findElement(By.id("staff-toggle")).click();
         browser.findElement(By.linkText("Dashboard")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#found-nothing-chart canvas")));
         JavascriptExecutor script = (JavascriptExecutor) browser;
