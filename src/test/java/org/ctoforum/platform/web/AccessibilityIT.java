@@ -160,7 +160,6 @@ class AccessibilityIT extends BrowserTest {
                         "h3",
                         "strong",
                         "em",
-                        "del",
                         "pre code",
                         "blockquote blockquote",
                         "ol li ul",
