@@ -180,6 +180,9 @@ class AccessibilityIT extends BrowserTest {
 
         signInAndWait("member@demo.local", Portal.DEMO_PASSWORD);
         checkTopBar("member");
+        check("index.xhtml", "/");
+        // A trend report: its sections carry their discussions.
+        check("reports/report.xhtml", "/reports/hurdles-2026");
         check("me/profile.xhtml", "/me/profile.xhtml");
         check("me/agenda.xhtml", "/me/agenda.xhtml");
         check("me/notifications.xhtml", "/me/notifications.xhtml");
@@ -194,6 +197,7 @@ class AccessibilityIT extends BrowserTest {
         browser.manage().deleteAllCookies();
         signInAndWait(STAFF[0], STAFF[1]);
         checkTopBar("staff");
+        check("index.xhtml", "/");
         check("admin/dashboard.xhtml", "/admin/dashboard.xhtml");
         check("admin/members.xhtml", "/admin/members.xhtml");
         check("admin/reports.xhtml", "/admin/reports.xhtml");
