@@ -499,6 +499,7 @@ class AccessibilityIT extends BrowserTest {
         for (int width : List.of(1280, 1024)) {
             viewport(width);
             browser.get(page("/forums/index.xhtml"));
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main h1")));
             Map<String, Object> bar = (Map<String, Object>)
                     ((JavascriptExecutor) browser)
                             .executeScript(
