@@ -58,7 +58,11 @@ class SurveyBrowserIT extends BrowserTest {
                 "adding a question keeps what was typed");
         writeQuestion(
                 question + "1:", CHOICE, "SINGLE", "Do you meet the FCC goal of 1 Gbps per 1,000 students?", "Yes\nNo");
-        browser.findElement(By.id("survey:save")).click();
+        // Brought to the middle first: clicked where WebDriver's own scrolling leaves it, at the window's lower edge,
+        // the press landed beside the button once the top bar became one row.
+        WebElement save = browser.findElement(By.id("survey:save"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
+        save.click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved: 2 questions"));
 
         browser.get(page("/surveys/answer.xhtml?year=" + YEAR + "&preview=true"));
