@@ -9,9 +9,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,7 +84,20 @@ public final class Keyboard {
     public void pressAndLoad(CharSequence key) {
         WebElement old = browser.findElement(By.tagName("html"));
         press(key);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(old));
+    }
+
+    /**
+     * Whether the element left the page. While the next page replaces it, Chrome may answer "node does not belong to
+     * the document" rather than "stale", which stalenessOf does not count as gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
     }
 
     /** Types into the element with focus. */
