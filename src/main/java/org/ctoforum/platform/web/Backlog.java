@@ -9,8 +9,4 @@ public record Backlog<T extends Serializable>(long total, List<T> first) impleme
     public static <T extends Serializable> Backlog<T> empty() {
         return new Backlog<>(0, List.of());
     }
-
-    public boolean isEmpty() {
-        return total == 0;
-    }
 }
